@@ -1,0 +1,18 @@
+package dev.roadie.config;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The configuration cannot be used; carries every problem found, not just the first. */
+public final class ConfigException extends RuntimeException {
+  private final List<ConfigProblem> problems;
+
+  public ConfigException(List<ConfigProblem> problems) {
+    super(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
+    this.problems = List.copyOf(problems);
+  }
+
+  public List<ConfigProblem> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.roadie.config;
+
+import java.util.Comparator;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Masks every known secret value in text bound for a sink. Process-wide on purpose: a log
+ * appender, the run store and the JSON writer all redact with the same set, whoever created the
+ * secret.
+ */
+public final class Redactor {
+  public static final String MASK = "***";
+
+  /** Shorter values would mask ordinary words; nobody's secret is two characters long. */
+  private static final int MIN_LENGTH = 3;
+
+  private static final CopyOnWriteArrayList<String> values = new CopyOnWriteArrayList<>();
+
+  private Redactor() {}
+
+  static void register(String value) {
+    if (value.length() < MIN_LENGTH || values.contains(value)) {
+      return;
+    }
+    values.add(value);
+    // Longest first, so a secret that contains another is masked whole.
+    values.sort(Comparator.comparingInt(String::length).reversed());
+  }
+
+  /** The text with every registered secret value replaced by {@code ***}; null stays null. */
+  public static String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String result = text;
+    for (String value : values) {
+      if (result.contains(value)) {
+        result = result.replace(value, MASK);
+      }
+    }
+    return result;
+  }
+}

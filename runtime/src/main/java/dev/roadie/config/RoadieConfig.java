@@ -1,0 +1,74 @@
+package dev.roadie.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The typed configuration, bound from {@code config/roadie.yaml}, an optional {@code --config}
+ * file and the environment. Relative paths are resolved against the roadie home (the checkout the
+ * launcher runs from), so they mean the same thing from any working directory.
+ *
+ * @param dataDir where run history, the job store, caches and run artifacts live ({@code data_dir})
+ * @param playbooksDir where playbooks are found by name ({@code playbooks_dir})
+ * @param timeZone the zone schedules and reports use ({@code time_zone})
+ * @param vars free-form values for playbooks, read as {@code config.vars.NAME}; a secret reference
+ *     among them becomes a {@link Secret}
+ */
+public record RoadieConfig(
+    Path dataDir,
+    Path playbooksDir,
+    ZoneId timeZone,
+    LogConfig log,
+    StoreConfig store,
+    EngineConfig engine,
+    SpeakersConfig speakers,
+    SoxConfig sox,
+    Map<String, Object> vars) {
+
+  /**
+   * @param level {@code trace}, {@code debug}, {@code info}, {@code warn} or {@code error} (env
+   *     {@code LOG_LEVEL})
+   * @param format {@code text} or {@code json} (env {@code LOG_FORMAT})
+   */
+  public record LogConfig(String level, String format) {}
+
+  /**
+   * @param url JDBC url of the shared store; empty for the embedded H2 file under the data dir
+   * @param cluster true to run several {@code roadie serve} nodes over one PostgreSQL store
+   */
+  public record StoreConfig(String url, String user, Secret password, boolean cluster) {}
+
+  /**
+   * @param stepTimeout a step's timeout when it names none ({@code engine.step_timeout})
+   * @param playbookTimeout a run's timeout when its playbook names none
+   * @param stepGrace how long a timed-out step may take to stop after it is interrupted, before it
+   *     is abandoned and the run goes on
+   * @param outputLimit the most characters of a step's output kept in its record
+   */
+  public record EngineConfig(
+      java.time.Duration stepTimeout,
+      java.time.Duration playbookTimeout,
+      java.time.Duration stepGrace,
+      int outputLimit) {}
+
+  /**
+   * @param hosts device addresses to add to the inventory (env {@code DEVICE_HOSTS}, comma
+   *     separated)
+   * @param requestTimeout per request; at least 1s
+   * @param maxRetries for idempotent calls
+   * @param concurrency how many devices a fleet operation talks to at once
+   */
+  public record SpeakersConfig(
+      java.util.List<String> hosts,
+      java.time.Duration requestTimeout,
+      int maxRetries,
+      int concurrency) {}
+
+  /**
+   * @param binary the sox executable, a name on PATH or a path
+   * @param maxWorkers the most sox processes at once (env {@code SOX_MAX_WORKERS})
+   * @param timeout how long one sox process may run before it is killed
+   */
+  public record SoxConfig(String binary, int maxWorkers, java.time.Duration timeout) {}
+}

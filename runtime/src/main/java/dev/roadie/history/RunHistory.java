@@ -1,0 +1,40 @@
+package dev.roadie.history;
+
+import dev.roadie.run.Mutation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store of run records. The embedded implementation is H2 in the data dir; a clustered one is
+ * PostgreSQL. Implementations are thread-safe and safe to use from several processes at once, and
+ * redact every text they store.
+ */
+public interface RunHistory extends AutoCloseable {
+
+  /** Records a run that has just started (status RUNNING, no steps yet). */
+  void started(RunRecord run);
+
+  /** Appends a finished step or hook to a run. */
+  void stepFinished(String runId, StepRecord step);
+
+  /** Appends a mutation (done, would-do or failed) to a run. */
+  void mutated(String runId, int seq, Mutation mutation);
+
+  /** Marks a run as ended. */
+  void finished(String runId, RunStatus status, Instant endedAt, String error);
+
+  /**
+   * The full record of one run, with steps and mutations. {@code idOrPrefix} may be a unique
+   * prefix of an id.
+   *
+   * @throws AmbiguousRunIdException when the prefix matches several runs
+   */
+  Optional<RunRecord> find(String idOrPrefix);
+
+  /** The newest runs first, of one playbook or of all when {@code playbook} is null. */
+  List<RunRecord> recent(String playbook, int limit);
+
+  @Override
+  void close();
+}

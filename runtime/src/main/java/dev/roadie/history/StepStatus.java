@@ -1,0 +1,14 @@
+package dev.roadie.history;
+
+/** How one step or hook ended. */
+public enum StepStatus {
+  SUCCEEDED,
+  FAILED,
+  TIMED_OUT,
+  /** Not run because an earlier step failed. */
+  SKIPPED;
+
+  public String label() {
+    return name().toLowerCase().replace('_', '-');
+  }
+}
