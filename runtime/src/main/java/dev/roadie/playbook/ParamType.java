@@ -1,0 +1,147 @@
+package dev.roadie.playbook;
+
+import dev.roadie.config.Durations;
+import dev.roadie.config.Secret;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The types a playbook parameter can declare, and how text from the command line becomes one. */
+public enum ParamType {
+  STRING("string", String.class),
+  INT("int", Integer.class),
+  NUMBER("number", BigDecimal.class),
+  BOOLEAN("boolean", Boolean.class),
+  DURATION("duration", Duration.class),
+  /** Text that is masked everywhere it would be shown or stored. */
+  SECRET("secret", Secret.class);
+
+  private final String keyword;
+  private final Class<?> javaType;
+
+  ParamType(String keyword, Class<?> javaType) {
+    this.keyword = keyword;
+    this.javaType = javaType;
+  }
+
+  public String keyword() {
+    return keyword;
+  }
+
+  /**
+   * Reads {@code type:} as a playbook writes it: a keyword ({@code 'int'}) or a class ({@code
+   * Integer}).
+   */
+  static ParamType of(Object declared) {
+    if (declared == null) {
+      return STRING;
+    }
+    if (declared instanceof Class<?> type) {
+      if (type == Long.class || type == int.class || type == long.class) {
+        return INT;
+      }
+      if (type == Double.class || type == Float.class || type == double.class) {
+        return NUMBER;
+      }
+      if (type == boolean.class) {
+        return BOOLEAN;
+      }
+      for (ParamType candidate : values()) {
+        if (candidate.javaType == type) {
+          return candidate;
+        }
+      }
+      throw new IllegalArgumentException(
+          "type " + type.getSimpleName() + " is not a param type; use one of " + keywords());
+    }
+    String text = declared.toString().toLowerCase(Locale.ROOT);
+    if (text.equals("integer")) {
+      return INT;
+    }
+    for (ParamType candidate : values()) {
+      if (candidate.keyword.equals(text)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException(
+        "type '" + declared + "' is not a param type; use one of " + keywords());
+  }
+
+  static String keywords() {
+    return Arrays.stream(values()).map(ParamType::keyword).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The value of {@code text} as this type.
+   *
+   * @throws IllegalArgumentException saying what was expected
+   */
+  Object parse(String name, String text) {
+    try {
+      return switch (this) {
+        case STRING -> text;
+        case INT -> Integer.valueOf(text.trim());
+        case NUMBER -> new BigDecimal(text.trim());
+        case BOOLEAN -> parseBoolean(text);
+        case DURATION -> Durations.parse(text);
+        case SECRET -> Secret.of("param:" + name, text);
+      };
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not " + (this == INT ? "a whole number" : "a number"));
+    }
+  }
+
+  /** A declared default as this type; defaults may be written as text or as the value itself. */
+  Object coerce(String name, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof CharSequence text) {
+      return parse(name, text.toString());
+    }
+    return switch (this) {
+      case STRING -> value.toString();
+      case INT -> {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+          yield ((Number) value).intValue();
+        }
+        throw new IllegalArgumentException(value + " is not a whole number");
+      }
+      case NUMBER -> {
+        if (value instanceof Number number) {
+          yield new BigDecimal(number.toString());
+        }
+        throw new IllegalArgumentException(value + " is not a number");
+      }
+      case BOOLEAN -> {
+        if (value instanceof Boolean flag) {
+          yield flag;
+        }
+        throw new IllegalArgumentException(value + " is not true or false");
+      }
+      case DURATION -> {
+        if (value instanceof Duration duration) {
+          yield duration;
+        }
+        throw new IllegalArgumentException(value + " is not a duration");
+      }
+      case SECRET -> {
+        if (value instanceof Secret secret) {
+          yield secret;
+        }
+        throw new IllegalArgumentException("a secret default must be text or a Secret");
+      }
+    };
+  }
+
+  private static Boolean parseBoolean(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0" -> false;
+      default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package dev.roadie.playbook;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs one step's body on a thread of its own, so that its timeout can interrupt it and, if it
+ * will not stop, leave it behind while the run goes on. Retries with backoff come from Failsafe.
+ */
+final class StepExecutor implements AutoCloseable {
+  /** The longest wait between retries, however the delay doubles. */
+  private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
+
+  private final Duration grace;
+  private final ExecutorService threads;
+
+  StepExecutor(Duration grace) {
+    this.grace = grace;
+    AtomicInteger count = new AtomicInteger();
+    this.threads =
+        Executors.newCachedThreadPool(
+            task -> {
+              // Daemon: a step abandoned after its timeout must not keep the process alive.
+              Thread thread = new Thread(task, "roadie-step-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** What happened: the attempts it took, and the failure if the last one failed. */
+  record Result(int attempts, Throwable failure) {}
+
+  /**
+   * @param timeout per attempt
+   * @param onRetry told of each failed attempt that will be tried again
+   */
+  Result execute(StepSpec step, Object argument, Duration timeout, Consumer<String> onRetry) {
+    AtomicInteger attempts = new AtomicInteger();
+    Duration delay = step.retryDelay();
+    RetryPolicy<Object> retries =
+        RetryPolicy.builder()
+            .withMaxRetries(step.retries())
+            .withBackoff(delay, max(delay, MAX_RETRY_DELAY), 2.0)
+            .abortIf((result, failure) -> isFinal(failure))
+            .onRetry(
+                event ->
+                    onRetry.accept(
+                        "attempt "
+                            + event.getAttemptCount()
+                            + " failed: "
+                            + event.getLastException().getMessage()))
+            .build();
+    try {
+      Failsafe.with(retries)
+          .get(
+              () -> {
+                attempts.incrementAndGet();
+                return attempt(step, argument, timeout);
+              });
+      return new Result(attempts.get(), null);
+    } catch (FailsafeException wrapped) {
+      return new Result(attempts.get(), wrapped.getCause() == null ? wrapped : wrapped.getCause());
+    } catch (RuntimeException | Error failure) {
+      return new Result(attempts.get(), failure);
+    }
+  }
+
+  private Object attempt(StepSpec step, Object argument, Duration timeout) throws Throwable {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Future<Object> running =
+        threads.submit(
+            () -> {
+              try {
+                return argument == null ? step.body().call() : step.body().call(argument);
+              } finally {
+                stopped.countDown();
+              }
+            });
+    try {
+      return running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      running.cancel(true);
+      boolean stoppedInTime = stopped.await(grace.toNanos(), TimeUnit.NANOSECONDS);
+      throw new StepTimeoutException(timeout, grace, !stoppedInTime);
+    } catch (ExecutionException e) {
+      throw e.getCause();
+    } catch (InterruptedException e) {
+      // The run itself is being stopped: stop the step too, and say so upwards.
+      running.cancel(true);
+      Thread.currentThread().interrupt();
+      throw e;
+    }
+  }
+
+  private static boolean isFinal(Throwable failure) {
+    return failure instanceof InterruptedException
+        || failure instanceof StepTimeoutException timeout && timeout.abandoned();
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
+}
