@@ -41,8 +41,8 @@ public final class Playbooks {
     List<String> names = names();
     String known =
         names.isEmpty()
-            ? "; " + directory + " holds no playbooks"
-            : "; playbooks in " + directory + ": " + String.join(", ", names);
+            ? " (" + directory + " holds no playbooks)"
+            : " (playbooks in " + directory + ": " + String.join(", ", names) + ")";
     throw new PlaybookException(
         "unknown playbook '" + nameOrPath + "'" + Suggestions.didYouMean(nameOrPath, names) + known);
   }

@@ -1,0 +1,103 @@
+package dev.roadie.cli;
+
+import dev.roadie.config.ConfigException;
+import dev.roadie.config.ConfigLoader;
+import dev.roadie.config.LoadedConfig;
+import dev.roadie.playbook.CompiledPlaybook;
+import dev.roadie.playbook.PlaybookException;
+import dev.roadie.playbook.PlaybookLoader;
+import dev.roadie.playbook.PlaybookRunner;
+import dev.roadie.playbook.PlaybookSpec;
+import dev.roadie.playbook.Playbooks;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.quartz.CronExpression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "check",
+    description = {
+      "Checks that the config is valid, every playbook compiles and declares cleanly,",
+      "and every schedule is a valid cron expression. Lists every problem, not just the first."
+    },
+    mixinStandardHelpOptions = true,
+    footer = {"", "Exits 0 when all is well, 2 when anything is wrong."})
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand RoadieCommand root;
+
+  @Override
+  public Integer call() {
+    Cli cli = root.cli;
+    List<String> problems = new ArrayList<>();
+    LoadedConfig config;
+    try {
+      config = cli.config();
+      cli.out().println("ok     config (" + String.join(", ", config.sources()) + ")");
+    } catch (ConfigException e) {
+      e.problems().forEach(problem -> problems.add(problem.toString()));
+      e.problems().forEach(problem -> cli.out().println("error  " + problem));
+      // Playbooks are still worth checking: against the defaults alone.
+      config = ConfigLoader.load(cli.home(), null, java.util.Map.of());
+    }
+
+    Playbooks playbooks = new Playbooks(config.settings().playbooksDir());
+    PlaybookLoader loader =
+        new PlaybookLoader(cli.home(), config.settings().dataDir().resolve("cache").resolve("playbooks"));
+    List<Path> files = playbooks.all();
+    for (Path file : files) {
+      List<String> found = check(file, loader, config, cli);
+      problems.addAll(found);
+      if (found.isEmpty()) {
+        cli.out().println("ok     " + display(cli, file));
+      } else {
+        found.forEach(problem -> cli.out().println("error  " + problem.replace("\n", "\n       ")));
+      }
+    }
+    cli.out().printf(
+        "%d playbook%s checked, %d problem%s%n",
+        files.size(), files.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s");
+    return problems.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  private static List<String> check(Path file, PlaybookLoader loader, LoadedConfig config, Cli cli) {
+    CompiledPlaybook playbook;
+    try {
+      playbook = loader.load(file);
+    } catch (dev.roadie.playbook.PlaybookCompileException e) {
+      return e.diagnostics().stream().map(d -> d.format()).toList();
+    } catch (PlaybookException e) {
+      return List.of(e.getMessage());
+    }
+    PlaybookSpec spec;
+    try {
+      spec = PlaybookRunner.declare(playbook, config, cli.providers());
+    } catch (PlaybookException e) {
+      return List.of(e.getMessage());
+    }
+    if (spec.schedule() != null) {
+      try {
+        new CronExpression(spec.schedule());
+      } catch (ParseException e) {
+        return List.of(
+            playbook.displayPath()
+                + ":"
+                + spec.scheduleLine()
+                + ": error: schedule '"
+                + spec.schedule()
+                + "' is not a valid Quartz cron expression: "
+                + e.getMessage()
+                + " (seconds first: '0 0 6 * * ?' is 06:00 every day)");
+      }
+    }
+    return List.of();
+  }
+
+  private static String display(Cli cli, Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+  }
+}

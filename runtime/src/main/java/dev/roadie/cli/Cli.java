@@ -1,0 +1,119 @@
+package dev.roadie.cli;
+
+import dev.roadie.config.ConfigLoader;
+import dev.roadie.config.LoadedConfig;
+import dev.roadie.history.JdbcRunHistory;
+import dev.roadie.history.RunHistory;
+import dev.roadie.playbook.PlaybookLoader;
+import dev.roadie.playbook.Playbooks;
+import dev.roadie.run.ApiProvider;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * What the commands share: the streams, the environment, and the runtime's parts, each made on
+ * first use so that {@code roadie version} opens no database and {@code roadie list} starts no
+ * API.
+ */
+final class Cli implements AutoCloseable {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Map<String, String> env;
+  private final Path home;
+  private Path configFile;
+  private LoadedConfig config;
+  private RunHistory history;
+  private Map<String, ApiProvider> providers;
+
+  Cli(PrintWriter out, PrintWriter err, Map<String, String> env, Path home) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.home = home.toAbsolutePath().normalize();
+  }
+
+  /** The roadie home: {@code ROADIE_HOME} (the launcher sets it), else the working directory. */
+  static Path home(Map<String, String> env) {
+    String home = env.get("ROADIE_HOME");
+    return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize();
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  Path home() {
+    return home;
+  }
+
+  void configFile(Path file) {
+    this.configFile = file;
+  }
+
+  Path configFile() {
+    return configFile;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  LoadedConfig config() {
+    if (config == null) {
+      Path file = configFile;
+      if (file == null && env.get("ROADIE_CONFIG") != null && !env.get("ROADIE_CONFIG").isBlank()) {
+        file = Path.of(env.get("ROADIE_CONFIG"));
+      }
+      config = ConfigLoader.load(home, file, env);
+      Logging.apply(config.settings().log());
+    }
+    return config;
+  }
+
+  RunHistory history() {
+    if (history == null) {
+      var store = config().settings().store();
+      history =
+          store.url().isBlank()
+              ? JdbcRunHistory.embedded(config().settings().dataDir())
+              : JdbcRunHistory.connect(
+                  store.url(), store.user(), store.password() == null ? "" : store.password().reveal());
+    }
+    return history;
+  }
+
+  Playbooks playbooks() {
+    return new Playbooks(config().settings().playbooksDir());
+  }
+
+  PlaybookLoader loader() {
+    return new PlaybookLoader(home, config().settings().dataDir().resolve("cache").resolve("playbooks"));
+  }
+
+  /** The installed APIs by binding name, found with {@link ServiceLoader}. */
+  Map<String, ApiProvider> providers() {
+    if (providers == null) {
+      Map<String, ApiProvider> found = new TreeMap<>();
+      for (ApiProvider provider : ServiceLoader.load(ApiProvider.class)) {
+        found.put(provider.name(), provider);
+      }
+      providers = Map.copyOf(found);
+    }
+    return providers;
+  }
+
+  @Override
+  public void close() {
+    if (history != null) {
+      history.close();
+      history = null;
+    }
+  }
+}

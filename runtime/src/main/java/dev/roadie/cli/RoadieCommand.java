@@ -1,0 +1,53 @@
+package dev.roadie.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "roadie",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = {
+      "Scripted automation for audio estates: runs Groovy playbooks against speakers, sox,",
+      "synths and servers, and records every run.",
+    },
+    subcommands = {
+      RunCommand.class,
+      ListCommand.class,
+      CheckCommand.class,
+      HistoryCommand.class,
+      ShowCommand.class,
+      VersionCommand.class,
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 a playbook ran and failed, 2 bad input, 3 roadie itself failed.",
+      "Config: config/roadie.yaml, then --config FILE, then ROADIE_* environment variables.",
+    })
+final class RoadieCommand implements Runnable {
+  final Cli cli;
+
+  @Spec CommandSpec spec;
+
+  RoadieCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "A YAML file layered over the embedded defaults (env ROADIE_CONFIG).")
+  void configFile(Path file) {
+    cli.configFile(file);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(cli.out());
+  }
+}
