@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in config and playbooks: {@code 500ms}, {@code 5s}, {@code 15m}, {@code 2h}, {@code 1d}, or combined ({@code 1h30m}). */
+/**
+ * Durations as people write them in config and playbooks: {@code 500ms}, {@code 5s}, {@code 15m},
+ * {@code 2h}, {@code 1d}, or combined ({@code 1h30m}).
+ */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern WHOLE = Pattern.compile("((\\d+)(ms|s|m|h|d))+");
@@ -37,7 +40,9 @@ public final class Durations {
     return total;
   }
 
-  /** The shortest text {@link #parse} reads back as {@code duration}: {@code 1h30m}, {@code 500ms}. */
+  /**
+   * The shortest text {@link #parse} reads back as {@code duration}: {@code 1h30m}, {@code 500ms}.
+   */
   public static String format(Duration duration) {
     if (duration.isZero()) {
       return "0s";

@@ -4,9 +4,8 @@ import java.util.Comparator;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Masks every known secret value in text bound for a sink. Process-wide on purpose: a log
- * appender, the run store and the JSON writer all redact with the same set, whoever created the
- * secret.
+ * Masks every known secret value in text bound for a sink. Process-wide on purpose: a log appender,
+ * the run store and the JSON writer all redact with the same set, whoever created the secret.
  */
 public final class Redactor {
   public static final String MASK = "***";

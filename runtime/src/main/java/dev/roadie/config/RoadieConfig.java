@@ -5,15 +5,15 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * The typed configuration, bound from {@code config/roadie.yaml}, an optional {@code --config}
- * file and the environment. Relative paths are resolved against the roadie home (the checkout the
+ * The typed configuration, bound from {@code config/roadie.yaml}, an optional {@code --config} file
+ * and the environment. Relative paths are resolved against the roadie home (the checkout the
  * launcher runs from), so they mean the same thing from any working directory.
  *
  * @param dataDir where run history, the job store, caches and run artifacts live ({@code data_dir})
  * @param playbooksDir where playbooks are found by name ({@code playbooks_dir})
  * @param timeZone the zone schedules and reports use ({@code time_zone})
  * @param vars free-form values for playbooks, read as {@code config.vars.NAME}; a secret reference
- *     among them becomes a {@link Secret}
+ *     among them becomes a {@link Secret}; read-only, like {@link LoadedConfig#tree()}
  */
 public record RoadieConfig(
     Path dataDir,
@@ -35,6 +35,7 @@ public record RoadieConfig(
 
   /**
    * @param url JDBC url of the shared store; empty for the embedded H2 file under the data dir
+   * @param password null when none is set: an empty value, written or resolved, means none
    * @param cluster true to run several {@code roadie serve} nodes over one PostgreSQL store
    */
   public record StoreConfig(String url, String user, Secret password, boolean cluster) {}
@@ -63,7 +64,11 @@ public record RoadieConfig(
       java.util.List<String> hosts,
       java.time.Duration requestTimeout,
       int maxRetries,
-      int concurrency) {}
+      int concurrency) {
+    public SpeakersConfig {
+      hosts = hosts == null ? java.util.List.of() : java.util.List.copyOf(hosts);
+    }
+  }
 
   /**
    * @param binary the sox executable, a name on PATH or a path

@@ -1,0 +1,107 @@
+package dev.roadie.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The limits a bound configuration must keep, one line per setting. Each limit keeps roadie out of
+ * a state it cannot work in: a 0 concurrency never talks to a device, a 10ms timeout fails every
+ * request.
+ */
+final class ConfigRules {
+  private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error");
+  private static final List<String> FORMATS = List.of("text", "json");
+
+  private static final List<Rule<?>> RULES =
+      List.of(
+          atLeast("speakers.request_timeout", c -> c.speakers().requestTimeout(), "1s"),
+          between("speakers.max_retries", c -> c.speakers().maxRetries(), 0, 10),
+          between("speakers.concurrency", c -> c.speakers().concurrency(), 1, 1024),
+          notBlank("sox.binary", c -> c.sox().binary()),
+          between("sox.max_workers", c -> c.sox().maxWorkers(), 1, 256),
+          atLeast("sox.timeout", c -> c.sox().timeout(), "1s"),
+          atLeast("engine.step_timeout", c -> c.engine().stepTimeout(), "1s"),
+          atLeast("engine.playbook_timeout", c -> c.engine().playbookTimeout(), "1s"),
+          atLeast("engine.step_grace", c -> c.engine().stepGrace(), "100ms"),
+          between("engine.output_limit", c -> c.engine().outputLimit(), 1024, 10_000_000),
+          oneOf("log.level", c -> c.log().level(), LEVELS),
+          oneOf("log.format", c -> c.log().format(), FORMATS));
+
+  private ConfigRules() {}
+
+  /** Checks every rule whose setting has no problem yet; a value already reported is skipped. */
+  static void check(RoadieConfig config, Layer merged, Problems problems) {
+    for (Rule<?> rule : RULES) {
+      if (!problems.reported(rule.keyPath())) {
+        String origin = merged.originOf(rule.keyPath());
+        rule.check(config).ifPresent(message -> problems.add(origin, rule.keyPath(), message));
+      }
+    }
+  }
+
+  /** The settings that have a rule. */
+  static List<String> keyPaths() {
+    return RULES.stream().map(Rule::keyPath).toList();
+  }
+
+  private record Rule<T>(
+      String keyPath, Function<RoadieConfig, T> value, Function<T, Optional<String>> test) {
+    Optional<String> check(RoadieConfig config) {
+      return test.apply(value.apply(config));
+    }
+  }
+
+  private static Rule<Duration> atLeast(
+      String keyPath, Function<RoadieConfig, Duration> value, String minimum) {
+    Duration least = Durations.parse(minimum);
+    return new Rule<>(
+        keyPath,
+        value,
+        actual ->
+            actual.compareTo(least) >= 0
+                ? Optional.empty()
+                : Optional.of(Durations.format(actual) + " is below the minimum of " + minimum));
+  }
+
+  private static Rule<Integer> between(
+      String keyPath, Function<RoadieConfig, Integer> value, int min, int max) {
+    return new Rule<>(
+        keyPath,
+        value,
+        actual -> {
+          if (actual < min) return Optional.of(actual + " is below the minimum of " + min);
+          if (actual > max) return Optional.of(actual + " is above the maximum of " + max);
+          return Optional.empty();
+        });
+  }
+
+  private static Rule<String> notBlank(String keyPath, Function<RoadieConfig, String> value) {
+    return new Rule<>(
+        keyPath,
+        value,
+        actual ->
+            actual.isBlank()
+                ? Optional.of("is empty; give a command name or a path")
+                : Optional.empty());
+  }
+
+  /** Case is ignored: {@code INFO} is as good as {@code info}. */
+  private static Rule<String> oneOf(
+      String keyPath, Function<RoadieConfig, String> value, List<String> choices) {
+    return new Rule<>(
+        keyPath,
+        value,
+        actual ->
+            choices.contains(actual.toLowerCase(Locale.ROOT))
+                ? Optional.empty()
+                : Optional.of(
+                    "'"
+                        + actual
+                        + "' is not one of "
+                        + String.join(", ", choices)
+                        + Suggestions.didYouMean(actual, choices)));
+  }
+}

@@ -1,0 +1,108 @@
+package dev.roadie.config;
+
+import static dev.roadie.config.ConfigFixture.problems;
+import static dev.roadie.config.ConfigFixture.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigRulesTest {
+  @TempDir Path home;
+
+  /** A file setting one key of a section, on line 2 at column 3. */
+  private Path setting(String keyPath, String value) {
+    String[] parts = keyPath.split("\\.");
+    return write(home, parts[0] + ":\n  " + parts[1] + ": " + value + "\n");
+  }
+
+  @Test
+  void requestTimeoutBelowOneSecondNamesFileKeyValueAndRule() {
+    Path file = setting("speakers.request_timeout", "500ms");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(file + ":2:3: speakers.request_timeout: 500ms is below the minimum of 1s");
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          speakers.request_timeout | 999ms    | 999ms is below the minimum of 1s
+          speakers.max_retries     | -1       | -1 is below the minimum of 0
+          speakers.max_retries     | 11       | 11 is above the maximum of 10
+          speakers.concurrency     | 0        | 0 is below the minimum of 1
+          speakers.concurrency     | 1025     | 1025 is above the maximum of 1024
+          sox.max_workers          | 0        | 0 is below the minimum of 1
+          sox.max_workers          | 257      | 257 is above the maximum of 256
+          sox.timeout              | 0s       | 0s is below the minimum of 1s
+          sox.binary               | ''       | is empty; give a command name or a path
+          engine.step_timeout      | 500ms    | 500ms is below the minimum of 1s
+          engine.playbook_timeout  | 0s       | 0s is below the minimum of 1s
+          engine.step_grace        | 99ms     | 99ms is below the minimum of 100ms
+          engine.output_limit      | 1023     | 1023 is below the minimum of 1024
+          engine.output_limit      | 10000001 | 10000001 is above the maximum of 10000000
+          log.level                | loud     | 'loud' is not one of trace, debug, info, warn, error
+          log.format               | xml      | 'xml' is not one of text, json
+          """)
+  void aValueOutsideItsRuleNamesTheValueAndTheRule(String keyPath, String value, String message) {
+    Path file = setting(keyPath, value);
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(file + ":2:3: " + keyPath + ": " + message);
+  }
+
+  @Test
+  void aMistypedChoiceSuggestsTheClosest() {
+    Path file = write(home, "log:\n  level: inf\n  format: jsn\n");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(
+            file
+                + ":2:3: log.level: 'inf' is not one of trace, debug, info, warn, error;"
+                + " did you mean 'info'?",
+            file + ":3:3: log.format: 'jsn' is not one of text, json; did you mean 'json'?");
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          speakers.request_timeout | 1s
+          speakers.max_retries     | 0
+          speakers.max_retries     | 10
+          speakers.concurrency     | 1024
+          sox.max_workers          | 256
+          engine.step_grace        | 100ms
+          engine.output_limit      | 1024
+          engine.output_limit      | 10000000
+          log.level                | ERROR
+          log.format               | json
+          """)
+  void aValueAtTheEdgeOfItsRuleIsAccepted(String keyPath, String value) {
+    Path file = setting(keyPath, value);
+
+    assertThatCode(() -> ConfigLoader.load(home, file, Map.of())).doesNotThrowAnyException();
+  }
+
+  @Test
+  void everyRuleNamesAKnownSetting() {
+    assertThat(ConfigSchema.SETTINGS.keySet()).containsAll(ConfigRules.keyPaths());
+  }
+
+  @Test
+  void aValueWithATypeProblemIsNotAlsoCheckedAgainstItsRule() {
+    Path file = setting("speakers.concurrency", "none");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(file + ":2:3: speakers.concurrency: 'none' is not a whole number");
+  }
+}
