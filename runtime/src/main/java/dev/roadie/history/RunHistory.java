@@ -25,8 +25,8 @@ public interface RunHistory extends AutoCloseable {
   void finished(String runId, RunStatus status, Instant endedAt, String error);
 
   /**
-   * The full record of one run, with steps and mutations. {@code idOrPrefix} may be a unique
-   * prefix of an id.
+   * The full record of one run, with steps and mutations. {@code idOrPrefix} may be a unique prefix
+   * of an id.
    *
    * @throws AmbiguousRunIdException when the prefix matches several runs
    */
