@@ -46,7 +46,8 @@ final class CheckCommand implements Callable<Integer> {
 
     Playbooks playbooks = new Playbooks(config.settings().playbooksDir());
     PlaybookLoader loader =
-        new PlaybookLoader(cli.home(), config.settings().dataDir().resolve("cache").resolve("playbooks"));
+        new PlaybookLoader(
+            cli.home(), config.settings().dataDir().resolve("cache").resolve("playbooks"));
     List<Path> files = playbooks.all();
     for (Path file : files) {
       List<String> found = check(file, loader, config, cli);
@@ -57,13 +58,18 @@ final class CheckCommand implements Callable<Integer> {
         found.forEach(problem -> cli.out().println("error  " + problem.replace("\n", "\n       ")));
       }
     }
-    cli.out().printf(
-        "%d playbook%s checked, %d problem%s%n",
-        files.size(), files.size() == 1 ? "" : "s", problems.size(), problems.size() == 1 ? "" : "s");
+    cli.out()
+        .printf(
+            "%d playbook%s checked, %d problem%s%n",
+            files.size(),
+            files.size() == 1 ? "" : "s",
+            problems.size(),
+            problems.size() == 1 ? "" : "s");
     return problems.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
   }
 
-  private static List<String> check(Path file, PlaybookLoader loader, LoadedConfig config, Cli cli) {
+  private static List<String> check(
+      Path file, PlaybookLoader loader, LoadedConfig config, Cli cli) {
     CompiledPlaybook playbook;
     try {
       playbook = loader.load(file);

@@ -15,8 +15,7 @@ import java.util.TreeMap;
 
 /**
  * What the commands share: the streams, the environment, and the runtime's parts, each made on
- * first use so that {@code roadie version} opens no database and {@code roadie list} starts no
- * API.
+ * first use so that {@code roadie version} opens no database and {@code roadie list} starts no API.
  */
 final class Cli implements AutoCloseable {
   private final PrintWriter out;
@@ -84,7 +83,9 @@ final class Cli implements AutoCloseable {
           store.url().isBlank()
               ? JdbcRunHistory.embedded(config().settings().dataDir())
               : JdbcRunHistory.connect(
-                  store.url(), store.user(), store.password() == null ? "" : store.password().reveal());
+                  store.url(),
+                  store.user(),
+                  store.password() == null ? "" : store.password().reveal());
     }
     return history;
   }
@@ -94,7 +95,8 @@ final class Cli implements AutoCloseable {
   }
 
   PlaybookLoader loader() {
-    return new PlaybookLoader(home, config().settings().dataDir().resolve("cache").resolve("playbooks"));
+    return new PlaybookLoader(
+        home, config().settings().dataDir().resolve("cache").resolve("playbooks"));
   }
 
   /** The installed APIs by binding name, found with {@link ServiceLoader}. */

@@ -20,10 +20,18 @@ final class HistoryCommand implements Callable<Integer> {
 
   @ParentCommand RoadieCommand root;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYBOOK", description = "Only this playbook's runs.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PLAYBOOK",
+      description = "Only this playbook's runs.")
   String playbook;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20", description = "At most N runs (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "At most N runs (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--json", description = "Print the runs as JSON.")
@@ -45,16 +53,20 @@ final class HistoryCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ZoneId zone = cli.config().settings().timeZone();
-    cli.out().printf("%-23s %-24s %-10s %-19s %9s  %s%n", "ID", "PLAYBOOK", "STATUS", "STARTED (" + zone + ")", "DURATION", "TRIGGER");
+    cli.out()
+        .printf(
+            "%-23s %-24s %-10s %-19s %9s  %s%n",
+            "ID", "PLAYBOOK", "STATUS", "STARTED (" + zone + ")", "DURATION", "TRIGGER");
     for (RunRecord run : runs) {
-      cli.out().printf(
-          "%-23s %-24s %-10s %-19s %9s  %s%n",
-          run.id(),
-          run.playbook(),
-          run.status().label(),
-          WHEN.format(run.startedAt().atZone(zone)),
-          run.duration() == null ? "-" : RunPrinter.millis(run.duration()),
-          run.trigger() + (run.dryRun() ? " (dry run)" : ""));
+      cli.out()
+          .printf(
+              "%-23s %-24s %-10s %-19s %9s  %s%n",
+              run.id(),
+              run.playbook(),
+              run.status().label(),
+              WHEN.format(run.startedAt().atZone(zone)),
+              run.duration() == null ? "-" : RunPrinter.millis(run.duration()),
+              run.trigger() + (run.dryRun() ? " (dry run)" : ""));
     }
     return ExitCodes.OK;
   }

@@ -87,7 +87,8 @@ final class ListCommand implements Callable<Integer> {
       cli.out().printf("%-24s (cannot be read: %s)%n", entry.get("name"), entry.get("error"));
       return;
     }
-    String schedule = entry.get("schedule") == null ? "on demand" : "schedule " + entry.get("schedule");
+    String schedule =
+        entry.get("schedule") == null ? "on demand" : "schedule " + entry.get("schedule");
     cli.out().printf("%-24s %s%n", entry.get("name"), entry.get("description"));
     cli.out().printf("%-24s %s%n", "", schedule);
     for (Map<String, Object> param : (List<Map<String, Object>>) entry.get("params")) {
@@ -100,7 +101,8 @@ final class ListCommand implements Callable<Integer> {
       }
       List<?> allowed = (List<?>) param.get("allowed");
       if (!allowed.isEmpty()) {
-        line.append(" one of ").append(String.join(", ", allowed.stream().map(String::valueOf).toList()));
+        line.append(" one of ")
+            .append(String.join(", ", allowed.stream().map(String::valueOf).toList()));
       }
       String description = (String) param.get("description");
       if (!description.isEmpty()) {
@@ -115,7 +117,9 @@ final class ListCommand implements Callable<Integer> {
     private RunJsonValues() {}
 
     static String text(Object value) {
-      return value instanceof Duration duration ? Durations.format(duration) : String.valueOf(value);
+      return value instanceof Duration duration
+          ? Durations.format(duration)
+          : String.valueOf(value);
     }
   }
 }

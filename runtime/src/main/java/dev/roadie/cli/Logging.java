@@ -18,9 +18,9 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's log: to stderr (stdout stays clean for {@code --json}), as text or JSON, with
- * every secret masked. Set up in code rather than from an XML file, which costs a short run more
- * time than the rest of its logging.
+ * The runtime's log: to stderr (stdout stays clean for {@code --json}), as text or JSON, with every
+ * secret masked. Set up in code rather than from an XML file, which costs a short run more time
+ * than the rest of its logging.
  */
 public final class Logging extends ContextAwareBase implements Configurator {
   private static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
@@ -34,7 +34,8 @@ public final class Logging extends ContextAwareBase implements Configurator {
   /** Applies {@code log.level} and {@code log.format} from the configuration. */
   static void apply(RoadieConfig.LogConfig log) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      install(context, Level.toLevel(log.level().toUpperCase(Locale.ROOT), Level.INFO), log.format());
+      install(
+          context, Level.toLevel(log.level().toUpperCase(Locale.ROOT), Level.INFO), log.format());
     }
   }
 

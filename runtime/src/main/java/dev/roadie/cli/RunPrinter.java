@@ -21,7 +21,10 @@ final class RunPrinter implements RunListener {
   public void runStarted(RunRecord run) {
     out.printf(
         "run %s: %s (%s%s)%n",
-        run.id(), run.playbook(), run.trigger(), run.dryRun() ? ", dry run: nothing will change" : "");
+        run.id(),
+        run.playbook(),
+        run.trigger(),
+        run.dryRun() ? ", dry run: nothing will change" : "");
     out.flush();
   }
 
@@ -40,7 +43,8 @@ final class RunPrinter implements RunListener {
   @Override
   public synchronized void mutated(Mutation mutation) {
     endLine();
-    out.printf("    %s %s: %s%n", mutation.outcome().label(), mutation.target(), mutation.description());
+    out.printf(
+        "    %s %s: %s%n", mutation.outcome().label(), mutation.target(), mutation.description());
     out.flush();
   }
 
@@ -50,7 +54,8 @@ final class RunPrinter implements RunListener {
     String label = step.kind().equals("step") ? step.name() : step.kind();
     String attempts = step.attempts() > 1 ? ", " + step.attempts() + " attempts" : "";
     out.printf(
-        "  %-11s %s (%s%s)%n", "[" + step.status().label() + "]", label, millis(step.duration()), attempts);
+        "  %-11s %s (%s%s)%n",
+        "[" + step.status().label() + "]", label, millis(step.duration()), attempts);
     if (step.error() != null) {
       for (String line : step.error().split("\n")) {
         out.println("              " + line);
@@ -67,7 +72,8 @@ final class RunPrinter implements RunListener {
     if (run.error() != null) {
       out.println("  " + run.error().split("\n")[0]);
     }
-    long planned = run.mutations().stream().filter(m -> m.outcome() == Mutation.Outcome.WOULD_DO).count();
+    long planned =
+        run.mutations().stream().filter(m -> m.outcome() == Mutation.Outcome.WOULD_DO).count();
     if (run.dryRun()) {
       out.printf("dry run: %d change%s planned, none made%n", planned, planned == 1 ? "" : "s");
     }

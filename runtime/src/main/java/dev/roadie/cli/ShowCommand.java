@@ -17,7 +17,10 @@ import picocli.CommandLine.ParentCommand;
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand RoadieCommand root;
 
-  @Parameters(index = "0", paramLabel = "RUN_ID", description = "A run id, or a unique start of one.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_ID",
+      description = "A run id, or a unique start of one.")
   String runId;
 
   @Option(names = "--json", description = "Print the run as JSON.")
@@ -30,7 +33,8 @@ final class ShowCommand implements Callable<Integer> {
         cli.history()
             .find(runId)
             .orElseThrow(
-                () -> new UsageException("no run '" + runId + "'; 'roadie history' lists the runs"));
+                () ->
+                    new UsageException("no run '" + runId + "'; 'roadie history' lists the runs"));
     if (json) {
       cli.out().println(RunJson.write(RunJson.of(run)));
       return ExitCodes.OK;
@@ -40,7 +44,8 @@ final class ShowCommand implements Callable<Integer> {
     out.printf("playbook  %s (%s)%n", run.playbook(), run.playbookFile());
     out.printf("sha256    %s%n", run.sha256());
     out.printf("commit    %s%n", run.gitCommit() == null ? "-" : run.gitCommit());
-    out.printf("trigger   %s%s on %s%n", run.trigger(), run.dryRun() ? " (dry run)" : "", run.host());
+    out.printf(
+        "trigger   %s%s on %s%n", run.trigger(), run.dryRun() ? " (dry run)" : "", run.host());
     out.printf("params    %s%n", run.params().isEmpty() ? "-" : run.params());
     out.printf("started   %s%n", run.startedAt());
     out.printf(

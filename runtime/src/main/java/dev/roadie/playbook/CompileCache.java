@@ -40,7 +40,8 @@ final class CompileCache {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(entry, "*.class")) {
         for (Path file : files) {
           String name = file.getFileName().toString();
-          classes.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
+          classes.put(
+              name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
         }
       }
       return Optional.of(new PlaybookCompiler.Output(Files.readString(script), classes));

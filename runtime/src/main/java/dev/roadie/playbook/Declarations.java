@@ -13,15 +13,16 @@ import java.util.Set;
 
 /**
  * Collects what a playbook's body declares, checking each declaration as it is made so that a
- * mistake is reported at its own line. Parameter values are resolved as each param is declared,
- * so the body can read {@code params.x} after declaring {@code x}.
+ * mistake is reported at its own line. Parameter values are resolved as each param is declared, so
+ * the body can read {@code params.x} after declaring {@code x}.
  */
 final class Declarations {
   private static final Set<String> PARAM_OPTIONS =
       Set.of("type", "default", "required", "description", "allowed");
   private static final Set<String> STEP_OPTIONS =
       Set.of("timeout", "retry", "retryDelay", "continueOnFailure");
-  private static final Set<String> OVERLAP = new LinkedHashSet<>(List.of("skip", "queue", "parallel"));
+  private static final Set<String> OVERLAP =
+      new LinkedHashSet<>(List.of("skip", "queue", "parallel"));
   private static final Set<String> MISFIRE = new LinkedHashSet<>(List.of("run-once", "skip"));
   private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
 
@@ -104,7 +105,12 @@ final class Declarations {
     if (defaultValue != null && !allowed.isEmpty() && !allowed.contains(defaultValue)) {
       throw error(
           line,
-          "param '" + name + "': default " + show(defaultValue) + " is not one of " + list(allowed));
+          "param '"
+              + name
+              + "': default "
+              + show(defaultValue)
+              + " is not one of "
+              + list(allowed));
     }
     boolean required = Boolean.TRUE.equals(options.get("required"));
     Object description = options.get("description");
@@ -135,10 +141,13 @@ final class Declarations {
     }
     Object retry = options.getOrDefault("retry", 0);
     if (!(retry instanceof Integer retries) || retries < 0) {
-      throw error(line, "step '" + name + "': retry must be a whole number of 0 or more, not " + retry);
+      throw error(
+          line, "step '" + name + "': retry must be a whole number of 0 or more, not " + retry);
     }
     Duration stepTimeout =
-        options.containsKey("timeout") ? duration("step '" + name + "': timeout", options.get("timeout")) : null;
+        options.containsKey("timeout")
+            ? duration("step '" + name + "': timeout", options.get("timeout"))
+            : null;
     Duration retryDelay =
         options.containsKey("retryDelay")
             ? duration("step '" + name + "': retryDelay", options.get("retryDelay"))
@@ -146,7 +155,8 @@ final class Declarations {
     boolean continueOnFailure = Boolean.TRUE.equals(options.get("continueOnFailure"));
     steps.put(
         name,
-        new StepSpec(name, stepTimeout, retries, retryDelay, continueOnFailure, "step", body, line));
+        new StepSpec(
+            name, stepTimeout, retries, retryDelay, continueOnFailure, "step", body, line));
   }
 
   void hook(String kind, Closure<?> body) {
@@ -163,7 +173,9 @@ final class Declarations {
     for (String name : supplied.keySet()) {
       if (!params.containsKey(name)) {
         String declared =
-            params.isEmpty() ? "it declares no params" : "it declares " + String.join(", ", params.keySet());
+            params.isEmpty()
+                ? "it declares no params"
+                : "it declares " + String.join(", ", params.keySet());
         paramProblems.add(
             "unknown param '"
                 + name
@@ -260,7 +272,11 @@ final class Declarations {
     if (!choices.contains(value)) {
       throw error(
           line(),
-          keyword + " '" + value + "' is not one of " + String.join(", ", choices)
+          keyword
+              + " '"
+              + value
+              + "' is not one of "
+              + String.join(", ", choices)
               + Suggestions.didYouMean(value, choices));
     }
     return value;

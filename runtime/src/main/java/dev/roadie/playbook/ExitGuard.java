@@ -1,9 +1,11 @@
 package dev.roadie.playbook;
 
+import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
 import org.codehaus.groovy.ast.ClassHelper;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
@@ -13,7 +15,6 @@ import org.codehaus.groovy.classgen.GeneratorContext;
 import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.customizers.CompilationCustomizer;
-import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
 
 /**
  * Rewrites {@code System.exit(n)}, {@code Runtime.getRuntime().exit(n)} and {@code halt(n)} in a
@@ -47,13 +48,19 @@ final class ExitGuard extends CompilationCustomizer {
       public Expression transform(Expression expression) {
         if (expression instanceof MethodCallExpression call && isExit(call)) {
           Expression code =
-              call.getArguments() instanceof TupleExpression args && !args.getExpressions().isEmpty()
+              call.getArguments() instanceof TupleExpression args
+                      && !args.getExpressions().isEmpty()
                   ? transform(args.getExpression(0))
                   : org.codehaus.groovy.ast.expr.ConstantExpression.NULL;
           StaticMethodCallExpression refusal =
               new StaticMethodCallExpression(GUARD, "refuse", new ArgumentListExpression(code));
           refusal.setSourcePosition(call);
           return refusal;
+        }
+        if (expression instanceof ClosureExpression closure) {
+          // A closure's code is not an expression of its own: visit it, or steps go unguarded.
+          closure.getCode().visit(this);
+          return closure;
         }
         return super.transform(expression);
       }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code params} as a playbook sees it: read-only, and reading a name that was never declared is
- * an error rather than a silent null.
+ * {@code params} as a playbook sees it: read-only, and reading a name that was never declared is an
+ * error rather than a silent null.
  */
 final class ParamsView extends AbstractMap<String, Object> {
   private final Map<String, Object> values;
@@ -30,7 +30,9 @@ final class ParamsView extends AbstractMap<String, Object> {
               + key
               + " is not a declared param"
               + dev.roadie.config.Suggestions.didYouMean(String.valueOf(key), values.keySet())
-              + (values.isEmpty() ? "; declare it with param '" + key + "'" : "; declared: " + String.join(", ", values.keySet())));
+              + (values.isEmpty()
+                  ? "; declare it with param '" + key + "'"
+                  : "; declared: " + String.join(", ", values.keySet())));
     }
     return values.get(key);
   }

@@ -82,6 +82,12 @@ final class PlaybookCompiler {
 
   /** The compiler's own words, without the position it repeats and we already show. */
   private static String plain(String message) {
-    return message.replaceAll("\\s*@ line \\d+, column \\d+\\.?\\s*$", "").strip();
+    String text = message.replaceAll("\\s*@ line \\d+, column \\d+\\.?\\s*$", "").strip();
+    // The parser quotes everything from the last good token on, across lines, with the line
+    // breaks escaped; the last line is the part at the error's position.
+    java.util.regex.Matcher quoted =
+        java.util.regex.Pattern.compile("(?s)^(.*?')(.*(?:\\\\n|\n))((?:(?!\\\\n)[^\n])*)'$")
+            .matcher(text);
+    return quoted.matches() ? quoted.group(1) + quoted.group(3).strip() + "'" : text;
   }
 }

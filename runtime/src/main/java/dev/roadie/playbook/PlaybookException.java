@@ -1,8 +1,8 @@
 package dev.roadie.playbook;
 
 /**
- * A mistake in a playbook or its use that a person fixes: a bad declaration, an unknown name, a
- * bad parameter. Shown as its message alone, never with a stack trace.
+ * A mistake in a playbook or its use that a person fixes: a bad declaration, an unknown name, a bad
+ * parameter. Shown as its message alone, never with a stack trace.
  */
 public class PlaybookException extends RuntimeException {
   public PlaybookException(String message) {

@@ -6,7 +6,6 @@ import dev.roadie.history.RunHistory;
 import dev.roadie.history.RunRecord;
 import dev.roadie.history.RunStatus;
 import dev.roadie.history.StepRecord;
-import dev.roadie.history.StepStatus;
 import dev.roadie.run.ApiProvider;
 import groovy.lang.Binding;
 import java.time.Clock;
@@ -19,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The engine: declares a playbook, then runs its steps in order and its hooks after them,
- * recording every step and mutation as it goes. One instance serves many runs, one at a time per
- * calling thread.
+ * The engine: declares a playbook, then runs its steps in order and its hooks after them, recording
+ * every step and mutation as it goes. One instance serves many runs, one at a time per calling
+ * thread.
  */
 public final class PlaybookRunner {
   private final LoadedConfig config;
@@ -38,8 +37,8 @@ public final class PlaybookRunner {
   }
 
   /**
-   * What a playbook declares, without running anything: for {@code list} and {@code check}.
-   * Missing required params are not an error here.
+   * What a playbook declares, without running anything: for {@code list} and {@code check}. Missing
+   * required params are not an error here.
    */
   public static PlaybookSpec declare(
       CompiledPlaybook playbook, LoadedConfig config, Map<String, ApiProvider> providers) {
@@ -102,7 +101,9 @@ public final class PlaybookRunner {
 
     Thread abort =
         new Thread(
-            () -> history.finished(id, RunStatus.ABORTED, clock.instant(), "roadie was stopped during the run"));
+            () ->
+                history.finished(
+                    id, RunStatus.ABORTED, clock.instant(), "roadie was stopped during the run"));
     Runtime.getRuntime().addShutdownHook(abort);
     RunStatus status;
     String error;

@@ -92,13 +92,31 @@ public abstract class PlaybookScript extends Script {
   /** Fails the current step with {@code message} unless {@code condition} holds (Groovy truth). */
   public void check(Object condition, Object message) {
     if (!DefaultTypeTransformation.castToBoolean(condition)) {
-      throw new CheckFailedException(
-          message == null ? "check failed" : "check failed: " + message);
+      throw new CheckFailedException(message == null ? "check failed" : "check failed: " + message);
     }
   }
 
   public void check(Object condition) {
     check(condition, null);
+  }
+
+  /**
+   * Script's own lookup would try an unknown method as a closure variable and fail with "unknown
+   * name"; a call that matches nothing is an unknown keyword or method, and says so.
+   */
+  @Override
+  public Object invokeMethod(String name, Object args) {
+    if (world == null || getBinding().hasVariable(name)) {
+      return super.invokeMethod(name, args);
+    }
+    try {
+      return getMetaClass().invokeMethod(this, name, args);
+    } catch (groovy.lang.MissingMethodException e) {
+      if (name.equals(e.getMethod()) && e.getType() == getClass()) {
+        throw world.unknownMethod(name);
+      }
+      throw e;
+    }
   }
 
   @Override

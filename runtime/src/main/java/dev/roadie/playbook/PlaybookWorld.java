@@ -15,6 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PlaybookWorld {
   static final List<String> CORE_NAMES = List.of("config", "params", "run", "log");
+  static final List<String> KEYWORDS =
+      List.of(
+          "description",
+          "schedule",
+          "timeout",
+          "overlap",
+          "misfire",
+          "resumable",
+          "param",
+          "step",
+          "onFailure",
+          "onSuccess",
+          "always",
+          "check",
+          "println");
 
   private final String file;
   private final Class<?> scriptClass;
@@ -90,6 +105,16 @@ final class PlaybookWorld {
             + "; a playbook knows "
             + String.join(", ", known)
             + ", its own variables and the DSL keywords");
+  }
+
+  PlaybookException unknownMethod(String name) {
+    return located(
+        "unknown keyword or method '"
+            + name
+            + "'"
+            + Suggestions.didYouMean(name, KEYWORDS)
+            + "; the keywords are "
+            + String.join(", ", KEYWORDS));
   }
 
   private PlaybookException located(String message) {

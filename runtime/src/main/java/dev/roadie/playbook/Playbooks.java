@@ -44,7 +44,11 @@ public final class Playbooks {
             ? " (" + directory + " holds no playbooks)"
             : " (playbooks in " + directory + ": " + String.join(", ", names) + ")";
     throw new PlaybookException(
-        "unknown playbook '" + nameOrPath + "'" + Suggestions.didYouMean(nameOrPath, names) + known);
+        "unknown playbook '"
+            + nameOrPath
+            + "'"
+            + Suggestions.didYouMean(nameOrPath, names)
+            + known);
   }
 
   /** Every playbook file in the directory, sorted by name. */
@@ -59,7 +63,8 @@ public final class Playbooks {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new PlaybookException("cannot list playbooks in " + directory + ": " + e.getMessage(), e);
+      throw new PlaybookException(
+          "cannot list playbooks in " + directory + ": " + e.getMessage(), e);
     }
   }
 

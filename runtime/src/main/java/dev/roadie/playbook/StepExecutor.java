@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs one step's body on a thread of its own, so that its timeout can interrupt it and, if it
- * will not stop, leave it behind while the run goes on. Retries with backoff come from Failsafe.
+ * Runs one step's body on a thread of its own, so that its timeout can interrupt it and, if it will
+ * not stop, leave it behind while the run goes on. Retries with backoff come from Failsafe.
  */
 final class StepExecutor implements AutoCloseable {
   /** The longest wait between retries, however the delay doubles. */

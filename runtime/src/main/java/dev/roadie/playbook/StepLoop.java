@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One run's steps in order, then its hooks. A failed step stops the steps after it unless it
- * {@code continueOnFailure}; either way the run ends failed. The playbook's timeout bounds the
- * whole run: each step gets at most the time that is left.
+ * One run's steps in order, then its hooks. A failed step stops the steps after it unless it {@code
+ * continueOnFailure}; either way the run ends failed. The playbook's timeout bounds the whole run:
+ * each step gets at most the time that is left.
  */
 final class StepLoop {
   record Outcome(RunStatus status, String error, List<StepRecord> steps) {}
@@ -30,6 +30,7 @@ final class StepLoop {
   private final Clock clock;
   private final LoadedConfig config;
   private final List<StepRecord> records = new ArrayList<>();
+
   /** What the last executed step threw, for the {@link StepFailure} hooks receive. */
   private Throwable lastError;
 
@@ -69,7 +70,9 @@ final class StepLoop {
         String why =
             stopped
                 ? "not run: step '" + firstFailure.step() + "' failed"
-                : "not run: the playbook's timeout of " + Durations.format(runTimeout) + " was reached";
+                : "not run: the playbook's timeout of "
+                    + Durations.format(runTimeout)
+                    + " was reached";
         timedOut |= !stopped;
         record(skipped(seq, step, why));
         continue;
@@ -104,9 +107,13 @@ final class StepLoop {
     }
 
     RunStatus status =
-        timedOut ? RunStatus.TIMED_OUT : firstFailure != null ? RunStatus.FAILED : RunStatus.SUCCEEDED;
+        timedOut
+            ? RunStatus.TIMED_OUT
+            : firstFailure != null ? RunStatus.FAILED : RunStatus.SUCCEEDED;
     String error =
-        firstFailure == null ? null : "step '" + firstFailure.step() + "': " + firstFailure.message();
+        firstFailure == null
+            ? null
+            : "step '" + firstFailure.step() + "': " + firstFailure.message();
     return new Outcome(status, error, records);
   }
 

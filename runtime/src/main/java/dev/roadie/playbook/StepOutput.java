@@ -57,7 +57,8 @@ final class StepOutput {
   synchronized String take() {
     String text = buffer.toString();
     if (dropped > 0) {
-      text += "\n... (" + dropped + " more characters not kept; engine.output_limit is " + limit + ")";
+      text +=
+          "\n... (" + dropped + " more characters not kept; engine.output_limit is " + limit + ")";
     }
     buffer.setLength(0);
     dropped = 0;

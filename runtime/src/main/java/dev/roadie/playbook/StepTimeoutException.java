@@ -16,7 +16,9 @@ final class StepTimeoutException extends RuntimeException {
         "timed out after "
             + Durations.format(timeout)
             + (abandoned
-                ? " and did not stop within " + Durations.format(grace) + " of being interrupted; it was abandoned"
+                ? " and did not stop within "
+                    + Durations.format(grace)
+                    + " of being interrupted; it was abandoned"
                 : ""));
     this.abandoned = abandoned;
   }

@@ -1,0 +1,201 @@
+package dev.roadie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How steps run: timeouts, retries, failures that do not stop the runtime, hooks. */
+class StepBehaviourTest {
+  @TempDir Path home;
+  CliFixture roadie;
+
+  @BeforeEach
+  void setUp() {
+    roadie = new CliFixture(home);
+    roadie.env.put("ROADIE_ENGINE_STEP_GRACE", "2s");
+  }
+
+  JsonNode run(String playbook, String... args) throws Exception {
+    String[] all = new String[args.length + 3];
+    all[0] = "run";
+    all[1] = playbook;
+    all[2] = "--json";
+    System.arraycopy(args, 0, all, 3, args.length);
+    CliFixture.Result result = roadie.roadie(all);
+    assertThat(result.err()).doesNotContain("\tat ");
+    return new ObjectMapper().readTree(result.out());
+  }
+
+  @Test
+  void timeoutInterruptsASleepingStepAndTheRunGoesOn() throws Exception {
+    roadie.playbook(
+        "slow",
+        "step('hangs', timeout: '300ms', continueOnFailure: true) { Thread.sleep(60_000) }\n"
+            + "step('after') { println 'still here' }\n");
+
+    JsonNode run = run("slow");
+
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    JsonNode hung = run.get("steps").get(0);
+    assertThat(hung.get("status").asText()).isEqualTo("timed-out");
+    assertThat(hung.get("error").asText()).isEqualTo("timed out after 300ms");
+    assertThat(hung.get("duration_ms").asLong()).isLessThan(10_000);
+    assertThat(run.get("steps").get(1).get("output").asText()).isEqualTo("still here\n");
+  }
+
+  @Test
+  void timeoutStopsABusyLoopThatNeverSleeps() throws Exception {
+    roadie.playbook(
+        "spin", "step('spin', timeout: '300ms') { long n = 0; while (true) { n++ } }\n");
+
+    JsonNode step = run("spin").get("steps").get(0);
+
+    assertThat(step.get("status").asText()).isEqualTo("timed-out");
+    assertThat(step.get("error").asText()).isEqualTo("timed out after 300ms");
+  }
+
+  @Test
+  void playbookTimeoutBoundsTheWholeRun() throws Exception {
+    roadie.playbook(
+        "bounded",
+        "timeout '1s'\n"
+            + "step('long') { Thread.sleep(60_000) }\n"
+            + "step('next') { println 'x' }\n");
+
+    JsonNode run = run("bounded");
+
+    assertThat(run.get("status").asText()).isEqualTo("timed-out");
+    assertThat(run.get("steps").get(1).get("status").asText()).isEqualTo("skipped");
+  }
+
+  @Test
+  void systemExitInAStepFailsTheStepAndTheRuntimeRecordsIt() throws Exception {
+    roadie.playbook(
+        "quitter",
+        "step('quit', continueOnFailure: true) { System.exit(3) }\n"
+            + "step('halt', continueOnFailure: true) { Runtime.getRuntime().halt(4) }\n"
+            + "step('after') { println 'alive' }\n");
+
+    JsonNode run = run("quitter");
+
+    assertThat(run.get("steps").get(0).get("error").asText())
+        .isEqualTo(
+            "playbooks/quitter.groovy:1: the playbook called exit(3); a playbook cannot end the"
+                + " runtime: fail the step with check or throw instead");
+    assertThat(run.get("steps").get(1).get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("steps").get(2).get("output").asText()).isEqualTo("alive\n");
+    CliFixture.Result shown = roadie.roadie("show", run.get("id").asText());
+    assertThat(shown.out()).contains("status    failed");
+  }
+
+  @Test
+  void stepThatThrowsIsRecordedWithItsPlaybookLine() throws Exception {
+    roadie.playbook("npe", "step('boom') {\n  def speaker = null\n  speaker.volume()\n}\n");
+
+    JsonNode step = run("npe").get("steps").get(0);
+
+    assertThat(step.get("status").asText()).isEqualTo("failed");
+    assertThat(step.get("error").asText())
+        .startsWith("playbooks/npe.groovy:3: NullPointerException: Cannot invoke method volume()");
+  }
+
+  @Test
+  void retryTriesAgainUntilTheStepSucceeds() throws Exception {
+    roadie.playbook(
+        "flaky",
+        "int tries = 0\n"
+            + "step('flaky', retry: 3, retryDelay: '10ms') { tries++; check tries >= 3, \"try $tries\" }\n");
+
+    JsonNode step = run("flaky").get("steps").get(0);
+
+    assertThat(step.get("status").asText()).isEqualTo("succeeded");
+    assertThat(step.get("attempts").asInt()).isEqualTo(3);
+    assertThat(step.get("output").asText())
+        .contains("attempt 1 failed: check failed: try 1")
+        .contains("attempt 2 failed: check failed: try 2");
+  }
+
+  @Test
+  void onFailureGetsTheFailedStepAndAlwaysRunsEitherWay() throws Exception {
+    roadie.playbook(
+        "hooks",
+        "step('first') { check false, 'broken' }\n"
+            + "onFailure { failure -> println \"alert: ${failure.step}: ${failure.message}\" }\n"
+            + "onSuccess { println 'never' }\n"
+            + "always { println 'cleanup' }\n");
+
+    JsonNode steps = run("hooks").get("steps");
+
+    assertThat(steps).hasSize(3);
+    assertThat(steps.get(1).get("kind").asText()).isEqualTo("onFailure");
+    assertThat(steps.get(1).get("output").asText())
+        .isEqualTo("alert: first: playbooks/hooks.groovy:1: check failed: broken\n");
+    assertThat(steps.get(2).get("output").asText()).isEqualTo("cleanup\n");
+  }
+
+  @Test
+  void powerAssertFailsTheStepWithItsDiagram() throws Exception {
+    roadie.playbook("asserts", "step('math') { def x = 2\n assert x + 2 == 5 }\n");
+
+    JsonNode step = run("asserts").get("steps").get(0);
+
+    assertThat(step.get("error").asText()).contains("assert x + 2 == 5").contains("|");
+  }
+
+  @Test
+  void unknownNameListsTheNamesAPlaybookKnows() throws Exception {
+    roadie.playbook("typo", "step('x') { confg.vars }\n");
+
+    JsonNode step = run("typo").get("steps").get(0);
+
+    assertThat(step.get("error").asText())
+        .isEqualTo(
+            "playbooks/typo.groovy:1: unknown name 'confg'; did you mean 'config'?; a playbook"
+                + " knows config, params, run, log, its own variables and the DSL keywords");
+  }
+
+  @Test
+  void unknownKeywordInTheBodyIsBadInputAtItsLine() {
+    roadie.playbook("typo", "description 'x'\nstepp('a') {}\n");
+
+    CliFixture.Result result = roadie.roadie("run", "typo");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "error: playbooks/typo.groovy:2: unknown keyword or method 'stepp'; did you mean 'step'?");
+  }
+
+  @Test
+  void badStepOptionIsBadInputWithASuggestion() {
+    roadie.playbook("typo", "step('a', retries: 2) {}\n");
+
+    CliFixture.Result result = roadie.roadie("run", "typo");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: playbooks/typo.groovy:1: step 'a': unknown option 'retries'; did you mean"
+                + " 'retry'?; options are continueOnFailure, retry, retryDelay, timeout\n");
+  }
+
+  @Test
+  void paramsDeclaredAreReadableInTheBodyAndSteps() throws Exception {
+    roadie.playbook(
+        "typed",
+        "param 'count', type: Integer, default: 2\n"
+            + "param 'wait', type: 'duration', default: '1m'\n"
+            + "def doubled = params.count * 2\n"
+            + "step('show') { println \"$doubled ${params.wait.toSeconds()} ${params.count.class.simpleName}\" }\n");
+
+    JsonNode run = run("typed", "-p", "count=5");
+
+    assertThat(run.get("steps").get(0).get("output").asText()).isEqualTo("10 60 Integer\n");
+    assertThat(run.get("params").get("wait").asText()).isEqualTo("1m");
+  }
+}
