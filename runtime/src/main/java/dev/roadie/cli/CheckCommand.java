@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
       List<String> found = check(file, loader, config, cli);
       problems.addAll(found);
       if (found.isEmpty()) {
-        cli.out().println("ok     " + display(cli, file));
+        cli.out().println("ok     " + loader.display(file));
       } else {
         found.forEach(problem -> cli.out().println("error  " + problem.replace("\n", "\n       ")));
       }
@@ -100,10 +100,5 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return List.of();
-  }
-
-  private static String display(Cli cli, Path file) {
-    Path cwd = Path.of("").toAbsolutePath();
-    return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
   }
 }

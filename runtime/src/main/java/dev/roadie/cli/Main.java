@@ -39,6 +39,7 @@ public final class Main {
     commandLine.setOut(cli.out());
     commandLine.setErr(cli.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUsageHelpWidth(100);
     commandLine.setExecutionExceptionHandler(
         (failure, line, parsed) -> {
           int code = report(failure);

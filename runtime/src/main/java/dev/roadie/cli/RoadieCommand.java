@@ -11,10 +11,9 @@ import picocli.CommandLine.Spec;
     name = "roadie",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = {
-      "Scripted automation for audio estates: runs Groovy playbooks against speakers, sox,",
-      "synths and servers, and records every run.",
-    },
+    description =
+        "Scripted automation for audio estates: runs Groovy playbooks against speakers, sox,"
+            + " synths and servers, and records every run.",
     subcommands = {
       RunCommand.class,
       ListCommand.class,
@@ -26,7 +25,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 ok, 1 a playbook ran and failed, 2 bad input, 3 roadie itself failed.",
-      "Config: config/roadie.yaml, then --config FILE, then ROADIE_* environment variables.",
+      "Config: config/roadie.yaml, then --config FILE, then ROADIE_* variables.",
+      "Manual: README.md and docs/config.md in the roadie home.",
     })
 final class RoadieCommand implements Runnable {
   final Cli cli;

@@ -44,7 +44,12 @@ final class CompileCache {
               name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
         }
       }
-      return Optional.of(new PlaybookCompiler.Output(Files.readString(script), classes));
+      String scriptClass = Files.readString(script);
+      if (!classes.containsKey(scriptClass)) {
+        LOG.warn("compile cache entry {} is incomplete, compiling again", entry);
+        return Optional.empty();
+      }
+      return Optional.of(new PlaybookCompiler.Output(scriptClass, classes));
     } catch (IOException e) {
       LOG.warn("compile cache entry {} is unreadable, compiling again: {}", entry, e.toString());
       return Optional.empty();

@@ -88,6 +88,9 @@ final class PlaybookCompiler {
     java.util.regex.Matcher quoted =
         java.util.regex.Pattern.compile("(?s)^(.*?')(.*(?:\\\\n|\n))((?:(?!\\\\n)[^\n])*)'$")
             .matcher(text);
-    return quoted.matches() ? quoted.group(1) + quoted.group(3).strip() + "'" : text;
+    String shown = quoted.matches() ? quoted.group(1) + quoted.group(3).strip() + "'" : text;
+    return shown.equals("Unexpected input: ''")
+        ? "unexpected end of the file: a { or ( is not closed"
+        : shown;
   }
 }

@@ -66,7 +66,8 @@ public final class PlaybookLoader {
     }
   }
 
-  private String display(Path absolute) {
+  /** A path as messages show it: relative to the working directory or the home when inside. */
+  public String display(Path absolute) {
     Path cwd = Path.of("").toAbsolutePath();
     if (absolute.startsWith(cwd)) {
       return cwd.relativize(absolute).toString();
