@@ -132,6 +132,36 @@ public final class PlaybookRun implements RunContext {
     }
   }
 
+  // Bean-style names, so that playbooks read run.id, run.dryRun, run.workDir as properties.
+
+  public String getId() {
+    return id;
+  }
+
+  public String getPlaybook() {
+    return playbook;
+  }
+
+  public String getTrigger() {
+    return trigger;
+  }
+
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
+  public Path getWorkDir() {
+    return workDir();
+  }
+
+  public Map<String, Object> getParams() {
+    return params;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
   @Override
   public String toString() {
     return "run " + id + " of " + playbook + (dryRun ? " (dry run)" : "");

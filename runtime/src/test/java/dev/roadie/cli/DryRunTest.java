@@ -98,4 +98,16 @@ class DryRunTest {
     assertThat(shown.exit()).isZero();
     assertThat(shown.out()).contains("changes\n  done     audiodeck: restart\n");
   }
+
+  @Test
+  void runPropertiesReadAsInTheDsl() throws Exception {
+    roadie.playbook(
+        "props",
+        "step('a') { println \"${run.id == run.getId()} ${run.dryRun} ${run.trigger} ${run.playbook}"
+            + " ${run.workDir.fileName == run.id}\" }\n");
+
+    JsonNode run = new ObjectMapper().readTree(roadie.roadie("run", "props", "--dry-run", "--json").out());
+
+    assertThat(run.get("steps").get(0).get("output").asText()).isEqualTo("true true cli props true\n");
+  }
 }
