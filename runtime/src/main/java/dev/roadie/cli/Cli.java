@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What the commands share: the streams, the environment, and the runtime's parts, each made on
@@ -25,6 +27,7 @@ final class Cli implements AutoCloseable {
   private Path configFile;
   private LoadedConfig config;
   private RunHistory history;
+  private FutureTask<RunHistory> pendingHistory;
   private Map<String, ApiProvider> providers;
 
   Cli(PrintWriter out, PrintWriter err, Map<String, String> env, Path home) {
@@ -76,18 +79,47 @@ final class Cli implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Starts opening the run history on another thread. Opening the embedded store costs about as
+   * much as compiling a playbook, and the two need not wait for each other.
+   */
+  void openHistoryInBackground() {
+    if (history == null && pendingHistory == null) {
+      LoadedConfig loaded = config();
+      pendingHistory = new FutureTask<>(() -> open(loaded));
+      Thread opener = new Thread(pendingHistory, "roadie-history-open");
+      opener.setDaemon(true);
+      opener.start();
+    }
+  }
+
   RunHistory history() {
     if (history == null) {
-      var store = config().settings().store();
-      history =
-          store.url().isBlank()
-              ? JdbcRunHistory.embedded(config().settings().dataDir())
-              : JdbcRunHistory.connect(
-                  store.url(),
-                  store.user(),
-                  store.password() == null ? "" : store.password().reveal());
+      if (pendingHistory == null) {
+        history = open(config());
+      } else {
+        try {
+          history = pendingHistory.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException failure) {
+            throw failure;
+          }
+          throw new IllegalStateException("cannot open the run history", e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while opening the run history", e);
+        }
+      }
     }
     return history;
+  }
+
+  private static RunHistory open(LoadedConfig config) {
+    var store = config.settings().store();
+    return store.url().isBlank()
+        ? JdbcRunHistory.embedded(config.settings().dataDir())
+        : JdbcRunHistory.connect(
+            store.url(), store.user(), store.password() == null ? "" : store.password().reveal());
   }
 
   Playbooks playbooks() {
@@ -113,6 +145,13 @@ final class Cli implements AutoCloseable {
 
   @Override
   public void close() {
+    if (history == null && pendingHistory != null) {
+      try {
+        history();
+      } catch (RuntimeException alreadyReported) {
+        // The command that needed it has reported why; there is nothing to close.
+      }
+    }
     if (history != null) {
       history.close();
       history = null;

@@ -56,9 +56,10 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Cli cli = root.cli;
     Path file = cli.playbooks().find(playbook);
+    cli.openHistoryInBackground();
     CompiledPlaybook compiled = cli.loader().load(file);
     PlaybookRunner runner =
-        new PlaybookRunner(cli.config(), cli.history(), cli.providers(), Clock.systemUTC());
+        new PlaybookRunner(cli.config(), cli::history, cli.providers(), Clock.systemUTC());
     RunListener listener = json ? RunListener.NONE : new RunPrinter(cli.out());
     RunRecord record = runner.run(compiled, new RunRequest(params, dryRun, "cli"), listener);
     if (json) {

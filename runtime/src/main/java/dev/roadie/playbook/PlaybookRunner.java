@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The engine: declares a playbook, then runs its steps in order and its hooks after them, recording
@@ -24,14 +25,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PlaybookRunner {
   private final LoadedConfig config;
-  private final RunHistory history;
+  private final Supplier<RunHistory> histories;
   private final Map<String, ApiProvider> providers;
   private final Clock clock;
 
   public PlaybookRunner(
       LoadedConfig config, RunHistory history, Map<String, ApiProvider> providers, Clock clock) {
+    this(config, () -> history, providers, clock);
+  }
+
+  /**
+   * @param histories gives the store when the run first needs it, so that opening it can overlap
+   *     with compiling and declaring the playbook
+   */
+  public PlaybookRunner(
+      LoadedConfig config,
+      Supplier<RunHistory> histories,
+      Map<String, ApiProvider> providers,
+      Clock clock) {
     this.config = config;
-    this.history = history;
+    this.histories = histories;
     this.providers = Map.copyOf(providers);
     this.clock = clock;
   }
@@ -69,7 +82,7 @@ public final class PlaybookRunner {
             config.settings().dataDir().resolve("runs"),
             clock,
             mutation -> {
-              history.mutated(id, mutationSeq.incrementAndGet(), mutation);
+              histories.get().mutated(id, mutationSeq.incrementAndGet(), mutation);
               listener.mutated(mutation);
             });
     StepOutput output = new StepOutput(config.settings().engine().outputLimit(), listener);
@@ -78,6 +91,7 @@ public final class PlaybookRunner {
     PlaybookWorld world = world(playbook, config, providers, declarations, run, output);
     PlaybookSpec spec = declareWith(playbook, declarations, world, output);
     run.params(spec.values());
+    RunHistory history = histories.get();
 
     RunRecord record =
         new RunRecord(
