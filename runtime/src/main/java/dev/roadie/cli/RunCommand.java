@@ -3,6 +3,7 @@ package dev.roadie.cli;
 import dev.roadie.history.RunRecord;
 import dev.roadie.history.RunStatus;
 import dev.roadie.playbook.CompiledPlaybook;
+import dev.roadie.playbook.GroovyWarmUp;
 import dev.roadie.playbook.PlaybookRunner;
 import dev.roadie.playbook.RunListener;
 import dev.roadie.playbook.RunRequest;
@@ -54,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    GroovyWarmUp.start();
     Cli cli = root.cli;
     Path file = cli.playbooks().find(playbook);
     cli.openHistoryInBackground();

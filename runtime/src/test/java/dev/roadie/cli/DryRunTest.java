@@ -106,8 +106,10 @@ class DryRunTest {
         "step('a') { println \"${run.id == run.getId()} ${run.dryRun} ${run.trigger} ${run.playbook}"
             + " ${run.workDir.fileName == run.id}\" }\n");
 
-    JsonNode run = new ObjectMapper().readTree(roadie.roadie("run", "props", "--dry-run", "--json").out());
+    JsonNode run =
+        new ObjectMapper().readTree(roadie.roadie("run", "props", "--dry-run", "--json").out());
 
-    assertThat(run.get("steps").get(0).get("output").asText()).isEqualTo("true true cli props true\n");
+    assertThat(run.get("steps").get(0).get("output").asText())
+        .isEqualTo("true true cli props true\n");
   }
 }
