@@ -104,7 +104,7 @@ class DryRunTest {
     roadie.playbook(
         "props",
         "step('a') { println \"${run.id == run.getId()} ${run.dryRun} ${run.trigger} ${run.playbook}"
-            + " ${run.workDir.fileName == run.id}\" }\n");
+            + " ${run.workDir.fileName.toString() == run.id}\" }\n");
 
     JsonNode run =
         new ObjectMapper().readTree(roadie.roadie("run", "props", "--dry-run", "--json").out());
