@@ -50,6 +50,10 @@ public final class Main {
         });
     try {
       return commandLine.execute(args);
+    } catch (RuntimeException | Error fault) {
+      // picocli passes Errors through; roadie still answers with its exit code, not a JVM crash.
+      return report(
+          fault instanceof Exception e ? e : new IllegalStateException(fault.toString(), fault));
     } finally {
       cli.close();
       cli.out().flush();
@@ -75,6 +79,12 @@ public final class Main {
     }
     if (failure instanceof HistoryException) {
       err.println(Redactor.redact("error: " + failure.getMessage()));
+      for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+        err.println(Redactor.redact("  cause: " + cause));
+        if (cause.getCause() == cause) {
+          break;
+        }
+      }
       return ExitCodes.RUNTIME_FAILED;
     }
     StringWriter trace = new StringWriter();

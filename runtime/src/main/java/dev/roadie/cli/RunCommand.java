@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
     CompiledPlaybook compiled = cli.loader().load(file);
     PlaybookRunner runner =
         new PlaybookRunner(cli.config(), cli::history, cli.providers(), Clock.systemUTC());
+    StopSignals.stopRunOn(Thread.currentThread(), cli.err());
     RunListener listener = json ? RunListener.NONE : new RunPrinter(cli.out());
     RunRecord record = runner.run(compiled, new RunRequest(params, dryRun, "cli"), listener);
     if (json) {

@@ -87,10 +87,12 @@ public final class PlaybookLoader {
     }
   }
 
-  /** A JVM class name for a playbook: its name with anything else than letters and digits as _. */
+  /**
+   * A JVM class name for a playbook. Always prefixed: a playbook named {@code long} or {@code
+   * Files} must neither clash with a Java keyword nor shadow an imported class.
+   */
   static String className(String name) {
-    String cleaned = name.replaceAll("[^A-Za-z0-9_]", "_");
-    return Character.isJavaIdentifierStart(cleaned.charAt(0)) ? cleaned : "_" + cleaned;
+    return "playbook_" + name.replaceAll("[^A-Za-z0-9_]", "_");
   }
 
   static String sha256(String text) {

@@ -34,6 +34,9 @@ final class StepLoop {
   /** What the last executed step threw, for the {@link StepFailure} hooks receive. */
   private Throwable lastError;
 
+  /** Set when the engine's thread was interrupted: roadie is being stopped. */
+  private boolean stopRequested;
+
   StepLoop(
       CompiledPlaybook playbook,
       PlaybookSpec spec,
@@ -62,18 +65,21 @@ final class StepLoop {
     StepFailure firstFailure = null;
     boolean stopped = false;
     boolean timedOut = false;
+    String abortedAt = null;
 
     for (StepSpec step : spec.steps()) {
       int seq = records.size() + 1;
       Duration left = Duration.between(clock.instant(), deadline);
-      if (stopped || left.isNegative() || left.isZero()) {
+      if (abortedAt != null || stopped || left.isNegative() || left.isZero()) {
         String why =
-            stopped
-                ? "not run: step '" + firstFailure.step() + "' failed"
-                : "not run: the playbook's timeout of "
-                    + Durations.format(runTimeout)
-                    + " was reached";
-        timedOut |= !stopped;
+            abortedAt != null
+                ? "not run: roadie was stopped"
+                : stopped
+                    ? "not run: step '" + firstFailure.step() + "' failed"
+                    : "not run: the playbook's timeout of "
+                        + Durations.format(runTimeout)
+                        + " was reached";
+        timedOut |= abortedAt == null && !stopped;
         record(skipped(seq, step, why));
         continue;
       }
@@ -81,6 +87,10 @@ final class StepLoop {
           step.timeout() != null ? step.timeout() : config.settings().engine().stepTimeout();
       boolean boundByRun = left.compareTo(stepTimeout) < 0;
       StepRecord record = execute(seq, step, null, boundByRun ? left : stepTimeout);
+      if (stopRequested) {
+        abortedAt = step.name();
+        continue;
+      }
       if (record.status() != StepStatus.SUCCEEDED) {
         if (firstFailure == null) {
           firstFailure = failure(record);
@@ -90,6 +100,11 @@ final class StepLoop {
       }
     }
 
+    if (abortedAt != null) {
+      // Stopping means stopping: hooks could run for minutes, and a second signal ends roadie.
+      return new Outcome(
+          RunStatus.ABORTED, "roadie was stopped during step '" + abortedAt + "'", records);
+    }
     for (StepSpec hook : spec.hooks()) {
       boolean failed = firstFailure != null;
       if (hook.kind().equals("onFailure") && !failed || hook.kind().equals("onSuccess") && failed) {
@@ -125,6 +140,8 @@ final class StepLoop {
         executor.execute(step, argument, timeout, retry -> output.append(retry + "\n", true));
     Instant ended = clock.instant();
     Throwable failure = result.failure();
+    // Cleared here, before anything is recorded: an interrupted thread cannot write to the store.
+    stopRequested = Thread.interrupted() || failure instanceof InterruptedException;
     StepStatus status =
         failure == null
             ? StepStatus.SUCCEEDED
@@ -139,7 +156,11 @@ final class StepLoop {
             ended,
             result.attempts(),
             output.take(),
-            failure == null ? null : Failures.describe(failure, playbook));
+            failure == null
+                ? null
+                : stopRequested
+                    ? "stopped: roadie was asked to stop during this step"
+                    : Failures.describe(failure, playbook));
     lastError = failure;
     run.currentStep(null);
     return record(record);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,18 +84,9 @@ class SecretCanaryTest {
 
   /** Runs roadie as its own process, as a person would; returns stdout and stderr together. */
   private String roadie(String logFormat, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
-    builder.environment().put("ROADIE_HOME", home.toString());
-    builder.environment().put("CANARY_TOKEN", CONFIG_CANARY);
-    builder.environment().put("LOG_FORMAT", logFormat);
-    Process process = builder.start();
+    Process process =
+        RoadieProcess.start(
+            home, Map.of("CANARY_TOKEN", CONFIG_CANARY, "LOG_FORMAT", logFormat), args);
     try {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

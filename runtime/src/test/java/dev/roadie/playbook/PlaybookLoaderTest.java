@@ -31,7 +31,7 @@ class PlaybookLoaderTest {
     assertThat(first.fromCache()).isFalse();
     assertThat(second.fromCache()).isTrue();
     assertThat(second.sha256()).isEqualTo(first.sha256());
-    assertThat(second.scriptClass().getName()).isEqualTo("hello");
+    assertThat(second.scriptClass().getName()).isEqualTo("playbook_hello");
   }
 
   @Test
@@ -62,8 +62,20 @@ class PlaybookLoaderTest {
   void playbookNamesThatAreNotJavaIdentifiersStillLoad() throws Exception {
     Path file = write("daily-maintenance.groovy", "step('a') {}\n");
 
-    assertThat(loader().load(file).scriptClass().getName()).isEqualTo("daily_maintenance");
-    assertThat(PlaybookLoader.className("1st")).isEqualTo("_1st");
+    assertThat(loader().load(file).scriptClass().getName()).isEqualTo("playbook_daily_maintenance");
+    assertThat(PlaybookLoader.className("1st")).isEqualTo("playbook_1st");
+  }
+
+  @Test
+  void playbooksNamedLikeKeywordsOrImportedClassesLoadAndDeclare() throws Exception {
+    for (String name : new String[] {"long", "class", "Files", "Path"}) {
+      Path file = write(name + ".groovy", "step('a') { println Files.exists(Path.of('.')) }\n");
+
+      PlaybookScript script =
+          loader().load(file).scriptClass().getDeclaredConstructor().newInstance();
+
+      assertThat(script).isNotNull();
+    }
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.roadie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AbortedRunTest {
+  @TempDir Path home;
+
+  @Test
+  void sigtermStopsTheRunCleanlyAndRecordsItAborted() throws Exception {
+    Files.createDirectories(home.resolve("playbooks"));
+    Files.writeString(
+        home.resolve("playbooks/long.groovy"),
+        "step('wait') { println 'waiting'; Thread.sleep(120_000) }\n");
+
+    Process process = RoadieProcess.start(home, Map.of(), "run", "long");
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.contains("| waiting"));
+      assertThat(line).as("the step started").isNotNull();
+
+      process.destroy(); // SIGTERM, as systemd or a person's kill sends
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    CliFixture roadie = new CliFixture(home);
+    CliFixture.Result history = roadie.roadie("history", "long");
+    assertThat(history.out()).contains("aborted");
+    CliFixture.Result shown =
+        roadie.roadie(
+            "show", history.out().lines().skip(1).findFirst().orElseThrow().split(" ")[0]);
+    assertThat(shown.out())
+        .contains("status    aborted")
+        .contains("error     roadie was stopped during step 'wait'")
+        .contains("    stopped: roadie was asked to stop during this step");
+  }
+}
