@@ -98,20 +98,36 @@ final class Cli implements AutoCloseable {
       if (pendingHistory == null) {
         history = open(config());
       } else {
+        history = awaitPending();
+      }
+    }
+    return history;
+  }
+
+  /**
+   * Waits for the store being opened, through interrupts: a stop request during the wait must still
+   * find the store open to record the aborted run, and be passed on afterwards.
+   */
+  private RunHistory awaitPending() {
+    boolean interrupted = false;
+    try {
+      while (true) {
         try {
-          history = pendingHistory.get();
+          return pendingHistory.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
         } catch (ExecutionException e) {
           if (e.getCause() instanceof RuntimeException failure) {
             throw failure;
           }
           throw new IllegalStateException("cannot open the run history", e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while opening the run history", e);
         }
       }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    return history;
   }
 
   private static RunHistory open(LoadedConfig config) {

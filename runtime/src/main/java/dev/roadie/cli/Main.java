@@ -27,6 +27,9 @@ public final class Main {
     // picocli otherwise probes for Groovy closures at start, setting up Groovy's whole runtime
     // before a command is even parsed: 0.15 s on every command.
     System.setProperty("picocli.disable.closures", "true");
+    // picocli's own warnings echo argument values, which may be secrets.
+    System.setProperty("picocli.trace", "OFF");
+    RedactingOutputStream.install();
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =

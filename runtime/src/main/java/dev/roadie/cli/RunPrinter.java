@@ -89,6 +89,6 @@ final class RunPrinter implements RunListener {
 
   static String millis(Duration duration) {
     long ms = duration.toMillis();
-    return ms < 1000 ? ms + "ms" : String.format("%.1fs", ms / 1000.0);
+    return ms < 1000 ? ms + "ms" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 }

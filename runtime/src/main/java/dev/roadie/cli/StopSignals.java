@@ -1,6 +1,7 @@
 package dev.roadie.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 
 /**
@@ -11,16 +12,15 @@ final class StopSignals {
   private StopSignals() {}
 
   static void stopRunOn(Thread engine, PrintWriter err) {
-    boolean[] asked = {false};
+    AtomicBoolean asked = new AtomicBoolean();
     for (String name : new String[] {"INT", "TERM"}) {
       try {
         Signal.handle(
             new Signal(name),
             signal -> {
-              if (asked[0]) {
+              if (asked.getAndSet(true)) {
                 Runtime.getRuntime().halt(ExitCodes.RUNTIME_FAILED);
               }
-              asked[0] = true;
               err.println(
                   "roadie: stopping the run (SIG" + signal.getName() + "); again to quit at once");
               err.flush();

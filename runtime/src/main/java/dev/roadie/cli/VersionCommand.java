@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "version", description = "Prints roadie's version and what it runs on.")
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Prints roadie's version and what it runs on.")
 final class VersionCommand implements Callable<Integer> {
   @ParentCommand RoadieCommand root;
 

@@ -1,5 +1,6 @@
 package dev.roadie.config;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Comparator;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,6 +23,11 @@ public final class Redactor {
       return;
     }
     values.add(value);
+    // As JSON writers escape it, so a secret with a quote or backslash is masked in JSON too.
+    String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    if (!escaped.equals(value)) {
+      values.add(escaped);
+    }
     // Longest first, so a secret that contains another is masked whole.
     values.sort(Comparator.comparingInt(String::length).reversed());
   }

@@ -12,6 +12,6 @@ public enum RunStatus {
   ABORTED;
 
   public String label() {
-    return name().toLowerCase().replace('_', '-');
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

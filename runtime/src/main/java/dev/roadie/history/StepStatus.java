@@ -9,6 +9,6 @@ public enum StepStatus {
   SKIPPED;
 
   public String label() {
-    return name().toLowerCase().replace('_', '-');
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

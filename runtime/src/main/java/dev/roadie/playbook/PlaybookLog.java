@@ -31,8 +31,9 @@ public final class PlaybookLog {
     output.append("ERROR " + message + "\n", false);
   }
 
-  /** Goes to the runtime's log only, when its level lets it through. */
+  /** Goes to the runtime's log, when its level lets it through, and to the step's output. */
   public void debug(Object message) {
     logger.debug("{}", message);
+    output.append("DEBUG " + message + "\n", false);
   }
 }

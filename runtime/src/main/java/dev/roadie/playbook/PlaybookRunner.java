@@ -110,20 +110,30 @@ public final class PlaybookRunner {
             Hosts.name(),
             List.of(),
             List.of());
+    // A stop asked for while the store was opening: record the start with the flag clear (an
+    // interrupted thread cannot write), then let the first step see it.
+    boolean stopAsked = Thread.interrupted();
     history.started(record);
     listener.runStarted(record);
 
+    // Closing right after writing makes the record stick: H2's own exit hook runs at the same
+    // time and would otherwise drop the write.
     Thread abort =
         new Thread(
-            () ->
-                history.finished(
-                    id, RunStatus.ABORTED, clock.instant(), "roadie was stopped during the run"));
+            () -> {
+              history.finished(
+                  id, RunStatus.ABORTED, clock.instant(), "roadie was stopped during the run");
+              history.close();
+            });
     Runtime.getRuntime().addShutdownHook(abort);
     RunStatus status;
     String error;
     List<StepRecord> steps = new ArrayList<>();
     try (StepExecutor executor = new StepExecutor(config.settings().engine().stepGrace())) {
       world.stepsRunning();
+      if (stopAsked) {
+        Thread.currentThread().interrupt();
+      }
       StepLoop loop =
           new StepLoop(playbook, spec, run, output, executor, history, listener, clock, config);
       StepLoop.Outcome outcome = loop.run(started);
@@ -192,7 +202,8 @@ public final class PlaybookRunner {
       script.run();
     } catch (PlaybookException e) {
       throw e;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Groovy throws checked exceptions undeclared (an IOException from a file read, say).
       throw new PlaybookException(Failures.describe(e, playbook), e);
     }
     output.take();

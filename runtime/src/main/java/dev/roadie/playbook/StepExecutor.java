@@ -11,8 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one step's body on a thread of its own, so that its timeout can interrupt it and, if it will
@@ -45,14 +47,21 @@ final class StepExecutor implements AutoCloseable {
    * @param timeout per attempt
    * @param onRetry told of each failed attempt that will be tried again
    */
-  Result execute(StepSpec step, Object argument, Duration timeout, Consumer<String> onRetry) {
+  Result execute(
+      StepSpec step,
+      Object argument,
+      Duration timeout,
+      Supplier<Duration> timeLeft,
+      Consumer<String> onRetry) {
     AtomicInteger attempts = new AtomicInteger();
     Duration delay = step.retryDelay();
     RetryPolicy<Object> retries =
         RetryPolicy.builder()
             .withMaxRetries(step.retries())
             .withBackoff(delay, max(delay, MAX_RETRY_DELAY), 2.0)
-            .abortIf((result, failure) -> isFinal(failure))
+            .abortIf(
+                (result, failure) ->
+                    isFinal(failure) || timeLeft.get().compareTo(Duration.ZERO) <= 0)
             .onRetry(
                 event ->
                     onRetry.accept(
@@ -66,7 +75,8 @@ final class StepExecutor implements AutoCloseable {
           .get(
               () -> {
                 attempts.incrementAndGet();
-                return attempt(step, argument, timeout);
+                Duration left = timeLeft.get();
+                return attempt(step, argument, left.compareTo(timeout) < 0 ? left : timeout);
               });
       return new Result(attempts.get(), null);
     } catch (FailsafeException wrapped) {
@@ -78,9 +88,11 @@ final class StepExecutor implements AutoCloseable {
 
   private Object attempt(StepSpec step, Object argument, Duration timeout) throws Throwable {
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean began = new AtomicBoolean();
     Future<Object> running =
         threads.submit(
             () -> {
+              began.set(true);
               try {
                 return argument == null ? step.body().call() : step.body().call(argument);
               } finally {
@@ -96,8 +108,12 @@ final class StepExecutor implements AutoCloseable {
     } catch (ExecutionException e) {
       throw e.getCause();
     } catch (InterruptedException e) {
-      // The run itself is being stopped: stop the step too, and say so upwards.
+      // The run itself is being stopped: stop the step too, give it the grace period to finish
+      // what it is doing (a change half made is worse than one not begun), and say so upwards.
       running.cancel(true);
+      if (began.get()) {
+        stopped.await(grace.toNanos(), TimeUnit.NANOSECONDS);
+      }
       Thread.currentThread().interrupt();
       throw e;
     }

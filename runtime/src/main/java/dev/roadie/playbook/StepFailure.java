@@ -5,7 +5,7 @@ package dev.roadie.playbook;
  *
  * @param step the name of the first step that failed
  * @param message why, as recorded (redacted)
- * @param error what the step threw, or null when it timed out
+ * @param error what the step threw (for a timeout, the timeout)
  */
 public record StepFailure(String step, String message, Throwable error) {
   @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One run's steps in order, then its hooks. A failed step stops the steps after it unless it {@code
@@ -62,31 +63,31 @@ final class StepLoop {
     Duration runTimeout =
         spec.timeout() != null ? spec.timeout() : config.settings().engine().playbookTimeout();
     Instant deadline = started.plus(runTimeout);
+    Supplier<Duration> timeLeft = () -> Duration.between(clock.instant(), deadline);
     StepFailure firstFailure = null;
-    boolean stopped = false;
+    String stoppedBy = null;
     boolean timedOut = false;
     String abortedAt = null;
 
     for (StepSpec step : spec.steps()) {
       int seq = records.size() + 1;
-      Duration left = Duration.between(clock.instant(), deadline);
-      if (abortedAt != null || stopped || left.isNegative() || left.isZero()) {
+      Duration left = timeLeft.get();
+      if (abortedAt != null || stoppedBy != null || left.isNegative() || left.isZero()) {
         String why =
             abortedAt != null
                 ? "not run: roadie was stopped"
-                : stopped
-                    ? "not run: step '" + firstFailure.step() + "' failed"
+                : stoppedBy != null
+                    ? "not run: step '" + stoppedBy + "' failed"
                     : "not run: the playbook's timeout of "
                         + Durations.format(runTimeout)
                         + " was reached";
-        timedOut |= abortedAt == null && !stopped;
+        timedOut |= abortedAt == null && stoppedBy == null;
         record(skipped(seq, step, why));
         continue;
       }
       Duration stepTimeout =
           step.timeout() != null ? step.timeout() : config.settings().engine().stepTimeout();
-      boolean boundByRun = left.compareTo(stepTimeout) < 0;
-      StepRecord record = execute(seq, step, null, boundByRun ? left : stepTimeout);
+      StepRecord record = execute(seq, step, null, stepTimeout, timeLeft);
       if (stopRequested) {
         abortedAt = step.name();
         continue;
@@ -95,17 +96,22 @@ final class StepLoop {
         if (firstFailure == null) {
           firstFailure = failure(record);
         }
-        stopped |= !step.continueOnFailure();
-        timedOut |= boundByRun && record.status() == StepStatus.TIMED_OUT;
+        if (!step.continueOnFailure()) {
+          stoppedBy = step.name();
+        }
+        // A step cut short by the run's own deadline times the whole run out.
+        timedOut |=
+            record.status() == StepStatus.TIMED_OUT && timeLeft.get().compareTo(Duration.ZERO) <= 0;
       }
     }
 
-    if (abortedAt != null) {
-      // Stopping means stopping: hooks could run for minutes, and a second signal ends roadie.
-      return new Outcome(
-          RunStatus.ABORTED, "roadie was stopped during step '" + abortedAt + "'", records);
-    }
+    // Hooks run even after the run's timeout (an alert about a timeout is what onFailure is
+    // for), each with the step timeout; a stop request ends them too.
+    Duration hookTimeout = config.settings().engine().stepTimeout();
     for (StepSpec hook : spec.hooks()) {
+      if (abortedAt != null) {
+        break;
+      }
       boolean failed = firstFailure != null;
       if (hook.kind().equals("onFailure") && !failed || hook.kind().equals("onSuccess") && failed) {
         continue;
@@ -115,12 +121,19 @@ final class StepLoop {
               records.size() + 1,
               hook,
               hook.kind().equals("onFailure") ? firstFailure : null,
-              config.settings().engine().stepTimeout());
-      if (record.status() != StepStatus.SUCCEEDED && firstFailure == null) {
+              hookTimeout,
+              () -> hookTimeout);
+      if (stopRequested) {
+        abortedAt = hook.kind();
+      } else if (record.status() != StepStatus.SUCCEEDED && firstFailure == null) {
         firstFailure = failure(record);
       }
     }
 
+    if (abortedAt != null) {
+      return new Outcome(
+          RunStatus.ABORTED, "roadie was stopped during step '" + abortedAt + "'", records);
+    }
     RunStatus status =
         timedOut
             ? RunStatus.TIMED_OUT
@@ -132,12 +145,14 @@ final class StepLoop {
     return new Outcome(status, error, records);
   }
 
-  private StepRecord execute(int seq, StepSpec step, Object argument, Duration timeout) {
+  private StepRecord execute(
+      int seq, StepSpec step, Object argument, Duration timeout, Supplier<Duration> timeLeft) {
     listener.stepStarted(step.name(), step.kind());
     run.currentStep(step.name());
     Instant started = clock.instant();
     StepExecutor.Result result =
-        executor.execute(step, argument, timeout, retry -> output.append(retry + "\n", true));
+        executor.execute(
+            step, argument, timeout, timeLeft, retry -> output.append(retry + "\n", true));
     Instant ended = clock.instant();
     Throwable failure = result.failure();
     // Cleared here, before anything is recorded: an interrupted thread cannot write to the store.

@@ -40,7 +40,9 @@ final class StepOutput {
   /**
    * @param echo false for log lines, which the log itself already shows
    */
-  synchronized void append(String text, boolean echo) {
+  synchronized void append(String raw, boolean echo) {
+    // Masked before it is kept: the limit may cut a secret in half, where it cannot be found.
+    String text = Redactor.redact(raw);
     int room = limit - buffer.length();
     if (room >= text.length()) {
       buffer.append(text);
@@ -49,7 +51,7 @@ final class StepOutput {
       dropped += text.length() - Math.max(room, 0);
     }
     if (echo) {
-      listener.output(Redactor.redact(text));
+      listener.output(text);
     }
   }
 

@@ -17,7 +17,7 @@ public interface ApiProvider {
   /** The binding name, e.g. {@code speakers}. Must be a Groovy identifier. */
   String name();
 
-  /** One line for {@code roadie list --apis} and error messages that list known names. */
+  /** One line saying what the API is for, for listings and error messages. */
   String description();
 
   /** The object playbooks see under {@link #name()} for this run. */

@@ -13,7 +13,7 @@ public record Mutation(
     FAILED;
 
     public String label() {
-      return name().toLowerCase().replace('_', '-');
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
