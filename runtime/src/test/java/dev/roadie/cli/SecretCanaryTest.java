@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on them in a real roadie process, and searches every output and every stored file for them.
  */
 class SecretCanaryTest {
-  private static final String CONFIG_CANARY = "canary-cfg-7f3a9b2c41";
+  /** A quote and a backslash: JSON writers escape them, and the escaped form must not leak. */
+  private static final String CONFIG_CANARY = "canary-cfg-7f3a\"9b\\2c41";
+
+  private static final String CONFIG_CANARY_ESCAPED = "canary-cfg-7f3a\\\"9b\\\\2c41";
   private static final String PARAM_CANARY = "canary-param-d81e55a0";
 
   @TempDir Path home;
@@ -38,6 +41,8 @@ class SecretCanaryTest {
             + "  log.info \"token is ${config.vars.token.reveal()}\"\n"
             + "  log.warn \"masked by type: ${config.vars.token} ${params.password}\"\n"
             + "  println \"echo ${config.vars.token.reveal()} ${params.password.reveal()}\"\n"
+            + "  System.out.println(\"raw ${config.vars.token.reveal()}\")\n"
+            + "  System.err.println(\"raw ${params.password.reveal()}\")\n"
             + "  run.mutate(config.vars.token.reveal(), \"login with ${params.password.reveal()}\") { }\n"
             + "}\n"
             + "step('fail on it') {\n"
@@ -61,9 +66,16 @@ class SecretCanaryTest {
     outputs.add(roadie(logFormat, "history", "-c", "prod.yaml", "--json"));
     outputs.add(roadie(logFormat, "check", "-c", "prod.yaml"));
 
-    assertThat(outputs.get(0)).contains("echo *** ***").contains("alert:").contains("rejected ***");
+    assertThat(outputs.get(0))
+        .contains("echo *** ***", "raw ***", "alert:", "rejected ***", "leaky failed");
+    assertThat(outputs.get(1)).contains("\"status\" : \"failed\"");
+    assertThat(outputs.get(2)).contains("\"playbook\" : \"leaky\"");
+    assertThat(outputs.get(3)).contains("1 playbook checked, 0 problems");
     for (String output : outputs) {
-      assertThat(output).doesNotContain(CONFIG_CANARY).doesNotContain(PARAM_CANARY);
+      assertThat(output)
+          .doesNotContain(CONFIG_CANARY)
+          .doesNotContain(CONFIG_CANARY_ESCAPED)
+          .doesNotContain(PARAM_CANARY);
     }
     List<Path> stored = storedFiles();
     assertThat(stored).isNotEmpty();

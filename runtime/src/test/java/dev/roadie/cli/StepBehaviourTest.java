@@ -198,4 +198,57 @@ class StepBehaviourTest {
     assertThat(run.get("steps").get(0).get("output").asText()).isEqualTo("10 60 Integer\n");
     assertThat(run.get("params").get("wait").asText()).isEqualTo("1m");
   }
+
+  @Test
+  void retriesStopAtThePlaybooksTimeout() throws Exception {
+    roadie.playbook(
+        "patient",
+        "timeout '1500ms'\n"
+            + "step('wait', retry: 10, retryDelay: '100ms') { Thread.sleep(60_000) }\n");
+
+    JsonNode run = run("patient");
+
+    assertThat(run.get("status").asText()).isEqualTo("timed-out");
+    assertThat(run.get("duration_ms").asLong()).isLessThan(1500 + 2000 + 1000);
+  }
+
+  @Test
+  void skippedStepsNameTheStepThatStoppedTheRun() throws Exception {
+    roadie.playbook(
+        "chain",
+        "step('a', continueOnFailure: true) { check false, 'a' }\n"
+            + "step('b') { check false, 'b' }\n"
+            + "step('c') {}\n");
+
+    JsonNode steps = run("chain").get("steps");
+
+    assertThat(steps.get(2).get("error").asText()).isEqualTo("not run: step 'b' failed");
+  }
+
+  @Test
+  void checkedExceptionInTheBodyIsBadInputWithoutAStackTrace() {
+    roadie.playbook("reads", "def text = new File('/no/such/file').text\nstep('a') {}\n");
+
+    CliFixture.Result result = roadie.roadie("run", "reads");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("error: playbooks/reads.groovy:1: FileNotFoundException: /no/such/file")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void outputPastTheLimitIsCutAfterSecretsAreMasked() throws Exception {
+    roadie.env.put("ROADIE_ENGINE_OUTPUT_LIMIT", "1024");
+    roadie.env.put("LONG_SECRET", "s3cr3t-value-that-would-straddle-the-limit");
+    Path config = roadie.file("secret.yaml", "vars:\n  token: ${env:LONG_SECRET}\n");
+    roadie.playbook(
+        "chatty", "step('a') { print('x' * 1022); println config.vars.token.reveal() }\n");
+
+    JsonNode step = run("chatty", "-c", config.toString()).get("steps").get(0);
+
+    assertThat(step.get("output").asText())
+        .doesNotContain("s3cr")
+        .contains("more characters not kept; engine.output_limit is 1024");
+  }
 }
