@@ -6,8 +6,10 @@ import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
+import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.MethodPointerExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
 import org.codehaus.groovy.ast.expr.StaticMethodCallExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
@@ -57,6 +59,13 @@ final class ExitGuard extends CompilationCustomizer {
           refusal.setSourcePosition(call);
           return refusal;
         }
+        if (expression instanceof MethodPointerExpression pointer && isExitPointer(pointer)) {
+          MethodPointerExpression refusal =
+              new MethodPointerExpression(
+                  new ClassExpression(GUARD), new ConstantExpression("refuse"));
+          refusal.setSourcePosition(pointer);
+          return refusal;
+        }
         if (expression instanceof ClosureExpression closure) {
           // A closure's code is not an expression of its own: visit it, or steps go unguarded.
           closure.getCode().visit(this);
@@ -74,6 +83,13 @@ final class ExitGuard extends CompilationCustomizer {
       return true;
     }
     return ("exit".equals(method) || "halt".equals(method)) && isRuntime(receiver);
+  }
+
+  private static boolean isExitPointer(MethodPointerExpression pointer) {
+    String method = pointer.getMethodName().getText();
+    Expression receiver = pointer.getExpression();
+    return "exit".equals(method) && isClass(receiver, "java.lang.System")
+        || ("exit".equals(method) || "halt".equals(method)) && isRuntime(receiver);
   }
 
   private static boolean isRuntime(Expression receiver) {

@@ -188,6 +188,7 @@ public final class PlaybookRunner {
       Declarations declarations,
       PlaybookWorld world,
       StepOutput output) {
+    ExitBlock.install();
     PlaybookScript script;
     try {
       script = playbook.scriptClass().getDeclaredConstructor().newInstance();

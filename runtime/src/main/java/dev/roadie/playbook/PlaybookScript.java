@@ -113,7 +113,7 @@ public abstract class PlaybookScript extends Script {
       return getMetaClass().invokeMethod(this, name, args);
     } catch (groovy.lang.MissingMethodException e) {
       if (name.equals(e.getMethod()) && e.getType() == getClass()) {
-        throw world.unknownMethod(name);
+        throw world.unknownMethod(name, args);
       }
       throw e;
     }

@@ -107,7 +107,17 @@ final class PlaybookWorld {
             + ", its own variables and the DSL keywords");
   }
 
-  PlaybookException unknownMethod(String name) {
+  PlaybookException unknownMethod(String name, Object args) {
+    if (KEYWORDS.contains(name)) {
+      Object[] given = args instanceof Object[] array ? array : new Object[] {args};
+      return located(
+          name
+              + " does not take "
+              + java.util.Arrays.stream(given)
+                  .map(arg -> arg == null ? "null" : arg.getClass().getSimpleName())
+                  .collect(java.util.stream.Collectors.joining(", ", "(", ")"))
+              + "; see the keyword table in the README for its form, e.g. timeout '10m'");
+    }
     return located(
         "unknown keyword or method '"
             + name

@@ -251,4 +251,32 @@ class StepBehaviourTest {
         .doesNotContain("s3cr")
         .contains("more characters not kept; engine.output_limit is 1024");
   }
+
+  @Test
+  void exitCalledDynamicallyFailsTheStepToo() throws Exception {
+    roadie.playbook(
+        "sneaky",
+        "step('a', continueOnFailure: true) { def s = System; s.exit(7) }\n"
+            + "step('b', continueOnFailure: true) { System.&exit.call(5) }\n"
+            + "step('c') { println 'alive' }\n");
+
+    JsonNode steps = run("sneaky").get("steps");
+
+    assertThat(steps.get(0).get("error").asText()).contains("the playbook called exit(7)");
+    assertThat(steps.get(1).get("error").asText()).contains("the playbook called exit(5)");
+    assertThat(steps.get(2).get("output").asText()).isEqualTo("alive\n");
+  }
+
+  @Test
+  void keywordWithTheWrongArgumentSaysSo() {
+    roadie.playbook("typo", "timeout 600\nstep('a') {}\n");
+
+    CliFixture.Result result = roadie.roadie("run", "typo");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: playbooks/typo.groovy:1: timeout does not take (Integer); see the keyword table"
+                + " in the README for its form, e.g. timeout '10m'\n");
+  }
 }
