@@ -3,11 +3,11 @@ package dev.roadie.cli;
 import dev.roadie.config.Durations;
 import dev.roadie.playbook.CompiledPlaybook;
 import dev.roadie.playbook.ParamSpec;
+import dev.roadie.playbook.ParamType;
 import dev.roadie.playbook.PlaybookException;
 import dev.roadie.playbook.PlaybookRunner;
 import dev.roadie.playbook.PlaybookSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +69,7 @@ final class ListCommand implements Callable<Integer> {
       json.put("type", param.type().keyword());
       json.put("required", param.required());
       json.put("default", shown(param.defaultValue()));
-      json.put("allowed", param.allowed().stream().map(RunJsonValues::text).toList());
+      json.put("allowed", param.allowed().stream().map(ParamType::text).toList());
       json.put("description", param.description());
       params.add(json);
     }
@@ -78,7 +78,7 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private static String shown(Object value) {
-    return value == null ? null : RunJsonValues.text(value);
+    return value == null ? null : ParamType.text(value);
   }
 
   @SuppressWarnings("unchecked")
@@ -109,17 +109,6 @@ final class ListCommand implements Callable<Integer> {
         line.append(": ").append(description);
       }
       cli.out().printf("%-24s %s%n", "", line.toString().strip());
-    }
-  }
-
-  /** Values shown as people write them back in -p: durations as 15m, not PT15M. */
-  static final class RunJsonValues {
-    private RunJsonValues() {}
-
-    static String text(Object value) {
-      return value instanceof Duration duration
-          ? Durations.format(duration)
-          : String.valueOf(value);
     }
   }
 }

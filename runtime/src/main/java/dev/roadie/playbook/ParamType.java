@@ -69,6 +69,11 @@ public enum ParamType {
         "type '" + declared + "' is not a param type; use one of " + keywords());
   }
 
+  /** A value as a person writes it back in {@code -p}: durations as {@code 15m}, not PT15M. */
+  public static String text(Object value) {
+    return value instanceof Duration duration ? Durations.format(duration) : String.valueOf(value);
+  }
+
   static String keywords() {
     return Arrays.stream(values()).map(ParamType::keyword).collect(Collectors.joining(", "));
   }

@@ -9,7 +9,6 @@ import dev.roadie.history.StepRecord;
 import dev.roadie.run.ApiProvider;
 import groovy.lang.Binding;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,14 +214,9 @@ public final class PlaybookRunner {
   private static Map<String, String> shown(Map<String, Object> values) {
     Map<String, String> shown = new LinkedHashMap<>();
     values.forEach(
-        (name, value) -> shown.put(name, value == null ? "" : Redactor.redact(display(value))));
+        (name, value) ->
+            shown.put(name, value == null ? "" : Redactor.redact(ParamType.text(value))));
     return shown;
-  }
-
-  private static String display(Object value) {
-    return value instanceof Duration duration
-        ? dev.roadie.config.Durations.format(duration)
-        : String.valueOf(value);
   }
 
   private static void removeHook(Thread hook) {
