@@ -17,8 +17,6 @@ import java.util.Set;
  * the body can read {@code params.x} after declaring {@code x}.
  */
 final class Declarations {
-  private static final Set<String> PARAM_OPTIONS =
-      Set.of("type", "default", "required", "description", "allowed");
   private static final Set<String> STEP_OPTIONS =
       Set.of("timeout", "retry", "retryDelay", "continueOnFailure");
   private static final Set<String> OVERLAP =
@@ -28,9 +26,7 @@ final class Declarations {
 
   private final String file;
   private final Class<?> scriptClass;
-  private final Map<String, String> supplied;
-  private final boolean requireParams;
-  private final List<String> paramProblems = new ArrayList<>();
+  private final ParamDeclarations params;
 
   private String description;
   private String schedule;
@@ -39,8 +35,6 @@ final class Declarations {
   private String overlap = "skip";
   private String misfire = "run-once";
   private boolean resumable;
-  private final Map<String, ParamSpec> params = new LinkedHashMap<>();
-  private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, StepSpec> steps = new LinkedHashMap<>();
   private final List<StepSpec> hooks = new ArrayList<>();
 
@@ -52,8 +46,7 @@ final class Declarations {
       String file, Class<?> scriptClass, Map<String, String> supplied, boolean requireParams) {
     this.file = file;
     this.scriptClass = scriptClass;
-    this.supplied = supplied;
-    this.requireParams = requireParams;
+    this.params = new ParamDeclarations(file, supplied, requireParams);
   }
 
   void description(String text) {
@@ -83,48 +76,8 @@ final class Declarations {
 
   void param(String name, Map<String, Object> options) {
     int line = line();
-    checkOptions("param '" + name + "'", options, PARAM_OPTIONS);
-    if (params.containsKey(name)) {
-      throw error(line, "param '" + name + "' is declared twice");
-    }
-    ParamType type;
-    try {
-      type = ParamType.of(options.get("type"));
-    } catch (IllegalArgumentException e) {
-      throw error(line, "param '" + name + "': " + e.getMessage());
-    }
-    Object defaultValue = coerce(line, name, type, options.get("default"), "default");
-    List<Object> allowed = new ArrayList<>();
-    if (options.get("allowed") instanceof Iterable<?> choices) {
-      for (Object choice : choices) {
-        allowed.add(coerce(line, name, type, choice, "allowed value"));
-      }
-    } else if (options.containsKey("allowed")) {
-      throw error(line, "param '" + name + "': allowed must be a list, as in allowed: ['a', 'b']");
-    }
-    if (defaultValue != null && !allowed.isEmpty() && !allowed.contains(defaultValue)) {
-      throw error(
-          line,
-          "param '"
-              + name
-              + "': default "
-              + show(defaultValue)
-              + " is not one of "
-              + list(allowed));
-    }
-    boolean required = Boolean.TRUE.equals(options.get("required"));
-    Object description = options.get("description");
-    ParamSpec spec =
-        new ParamSpec(
-            name,
-            type,
-            defaultValue,
-            required,
-            description == null ? "" : description.toString(),
-            allowed,
-            line);
-    params.put(name, spec);
-    values.put(name, resolve(spec));
+    checkOptions("param '" + name + "'", options, ParamDeclarations.OPTIONS);
+    params.declare(name, options, line);
   }
 
   void step(String name, Map<String, Object> options, Closure<?> body) {
@@ -165,32 +118,12 @@ final class Declarations {
 
   /** The values of the params declared so far; live, for {@code params} in the body. */
   Map<String, Object> liveValues() {
-    return java.util.Collections.unmodifiableMap(values);
+    return params.liveValues();
   }
 
   /** Everything declared; throws when the supplied params do not fit the declared ones. */
   PlaybookSpec finish() {
-    for (String name : supplied.keySet()) {
-      if (!params.containsKey(name)) {
-        String declared =
-            params.isEmpty()
-                ? "it declares no params"
-                : "it declares " + String.join(", ", params.keySet());
-        paramProblems.add(
-            "unknown param '"
-                + name
-                + "'"
-                + Suggestions.didYouMean(name, params.keySet())
-                + " ("
-                + file
-                + ": "
-                + declared
-                + ")");
-      }
-    }
-    if (!paramProblems.isEmpty()) {
-      throw new ParamException(paramProblems);
-    }
+    params.finish();
     return new PlaybookSpec(
         description,
         schedule,
@@ -199,57 +132,10 @@ final class Declarations {
         overlap,
         misfire,
         resumable,
-        List.copyOf(params.values()),
-        values,
+        params.specs(),
+        params.values(),
         List.copyOf(steps.values()),
         hooks);
-  }
-
-  private Object resolve(ParamSpec spec) {
-    String where = " (" + file + ":" + spec.line() + " declares it " + spec.type().keyword() + ")";
-    String text = supplied.get(spec.name());
-    Object value = spec.defaultValue();
-    if (text != null) {
-      try {
-        value = spec.type().parse(spec.name(), text);
-      } catch (IllegalArgumentException e) {
-        paramProblems.add("param '" + spec.name() + "': " + e.getMessage() + where);
-        return null;
-      }
-    }
-    if (value == null) {
-      if (spec.required() && requireParams) {
-        paramProblems.add(
-            "missing required param '"
-                + spec.name()
-                + "'"
-                + where
-                + "; pass -p "
-                + spec.name()
-                + "=VALUE");
-      }
-      return null;
-    }
-    if (!spec.allowed().isEmpty() && !spec.allowed().contains(value)) {
-      paramProblems.add(
-          "param '"
-              + spec.name()
-              + "': "
-              + show(value)
-              + " is not one of "
-              + list(spec.allowed())
-              + where);
-      return null;
-    }
-    return value;
-  }
-
-  private Object coerce(int line, String name, ParamType type, Object value, String what) {
-    try {
-      return type.coerce(name, value);
-    } catch (IllegalArgumentException e) {
-      throw error(line, "param '" + name + "': " + what + " " + e.getMessage());
-    }
   }
 
   private void checkOptions(String what, Map<String, Object> options, Set<String> known) {
@@ -300,13 +186,5 @@ final class Declarations {
 
   private PlaybookException error(int line, String message) {
     return new PlaybookException(file + ":" + line + ": " + message);
-  }
-
-  private static String show(Object value) {
-    return value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
-  }
-
-  private static String list(List<Object> values) {
-    return String.join(", ", values.stream().map(String::valueOf).toList());
   }
 }
