@@ -42,6 +42,11 @@ final class CheckCommand implements Callable<Integer> {
       e.problems().forEach(problem -> cli.out().println("error  " + problem));
       // Playbooks are still worth checking: against the defaults alone.
       config = ConfigLoader.load(cli.home(), null, java.util.Map.of());
+      cli.out()
+          .println(
+              "note   checking the playbooks in "
+                  + config.settings().playbooksDir()
+                  + " (the defaults' directory, as the config is not valid)");
     }
 
     Playbooks playbooks = new Playbooks(config.settings().playbooksDir());

@@ -28,6 +28,7 @@ public final class PlaybookRun implements RunContext {
   private final List<Mutation> mutations = new ArrayList<>();
   private volatile Map<String, Object> params = Map.of();
   private volatile String currentStep;
+  private final Map<Thread, String> pinned = new java.util.concurrent.ConcurrentHashMap<>();
 
   PlaybookRun(
       String id,
@@ -95,6 +96,11 @@ public final class PlaybookRun implements RunContext {
     currentStep = step;
   }
 
+  /** Changes made later by {@code thread}, a step left running, are still that step's. */
+  void pin(Thread thread, String step) {
+    pinned.put(thread, step + " (abandoned)");
+  }
+
   @Override
   public <T> T mutate(String target, String description, Callable<T> action) throws Exception {
     if (dryRun) {
@@ -120,7 +126,7 @@ public final class PlaybookRun implements RunContext {
   private void record(String target, String description, Mutation.Outcome outcome, String error) {
     Mutation mutation =
         new Mutation(
-            currentStep,
+            pinned.getOrDefault(Thread.currentThread(), currentStep),
             Redactor.redact(target),
             Redactor.redact(description),
             outcome,

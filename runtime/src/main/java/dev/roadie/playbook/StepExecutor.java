@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -41,7 +42,10 @@ final class StepExecutor implements AutoCloseable {
   }
 
   /** What happened: the attempts it took, and the failure if the last one failed. */
-  record Result(int attempts, Throwable failure) {}
+  /**
+   * @param abandoned the thread of an attempt that would not stop, still running; null if none
+   */
+  record Result(int attempts, Throwable failure, Thread abandoned) {}
 
   /**
    * @param timeout per attempt
@@ -78,21 +82,24 @@ final class StepExecutor implements AutoCloseable {
                 Duration left = timeLeft.get();
                 return attempt(step, argument, left.compareTo(timeout) < 0 ? left : timeout);
               });
-      return new Result(attempts.get(), null);
+      return new Result(attempts.get(), null, null);
     } catch (FailsafeException wrapped) {
-      return new Result(attempts.get(), wrapped.getCause() == null ? wrapped : wrapped.getCause());
+      Throwable cause = wrapped.getCause() == null ? wrapped : wrapped.getCause();
+      return new Result(attempts.get(), cause, abandonedThread(cause));
     } catch (RuntimeException | Error failure) {
-      return new Result(attempts.get(), failure);
+      return new Result(attempts.get(), failure, abandonedThread(failure));
     }
   }
 
   private Object attempt(StepSpec step, Object argument, Duration timeout) throws Throwable {
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean began = new AtomicBoolean();
+    AtomicReference<Thread> worker = new AtomicReference<>();
     Future<Object> running =
         threads.submit(
             () -> {
               began.set(true);
+              worker.set(Thread.currentThread());
               try {
                 return argument == null ? step.body().call() : step.body().call(argument);
               } finally {
@@ -104,7 +111,7 @@ final class StepExecutor implements AutoCloseable {
     } catch (TimeoutException e) {
       running.cancel(true);
       boolean stoppedInTime = stopped.await(grace.toNanos(), TimeUnit.NANOSECONDS);
-      throw new StepTimeoutException(timeout, grace, !stoppedInTime);
+      throw new StepTimeoutException(timeout, grace, stoppedInTime ? null : worker.get());
     } catch (ExecutionException e) {
       throw e.getCause();
     } catch (InterruptedException e) {
@@ -117,6 +124,10 @@ final class StepExecutor implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw e;
     }
+  }
+
+  private static Thread abandonedThread(Throwable failure) {
+    return failure instanceof StepTimeoutException timeout ? timeout.abandonedThread() : null;
   }
 
   private static boolean isFinal(Throwable failure) {

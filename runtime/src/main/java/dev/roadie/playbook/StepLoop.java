@@ -155,6 +155,10 @@ final class StepLoop {
             step, argument, timeout, timeLeft, retry -> output.append(retry + "\n", true));
     Instant ended = clock.instant();
     Throwable failure = result.failure();
+    if (result.abandoned() != null) {
+      output.disown(result.abandoned());
+      run.pin(result.abandoned(), step.name());
+    }
     // Cleared here, before anything is recorded: an interrupted thread cannot write to the store.
     stopRequested = Thread.interrupted() || failure instanceof InterruptedException;
     StepStatus status =

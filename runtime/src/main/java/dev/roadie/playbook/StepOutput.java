@@ -13,6 +13,8 @@ final class StepOutput {
   private final RunListener listener;
   private final StringBuilder buffer = new StringBuilder();
   private long dropped;
+  private final java.util.Set<Thread> disowned =
+      java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
 
   StepOutput(int limit, RunListener listener) {
     this.limit = limit;
@@ -40,7 +42,18 @@ final class StepOutput {
   /**
    * @param echo false for log lines, which the log itself already shows
    */
+  /**
+   * Drops what {@code thread} writes from now on: a step left running after its timeout must not
+   * write into the steps after it.
+   */
+  void disown(Thread thread) {
+    disowned.add(thread);
+  }
+
   synchronized void append(String raw, boolean echo) {
+    if (disowned.contains(Thread.currentThread())) {
+      return;
+    }
     // Masked before it is kept: the limit may cut a secret in half, where it cannot be found.
     String text = Redactor.redact(raw);
     int room = limit - buffer.length();

@@ -5,25 +5,29 @@ import java.time.Duration;
 
 /** A step attempt that ran past its timeout and was interrupted. */
 final class StepTimeoutException extends RuntimeException {
-  private final boolean abandoned;
+  private final transient Thread abandonedThread;
 
   /**
-   * @param abandoned true when the step did not stop within the grace period after its interrupt
-   *     and was left behind; such a step is not retried
+   * @param abandonedThread the step's thread when it did not stop within the grace period after its
+   *     interrupt and was left behind (such a step is not retried); null when it stopped
    */
-  StepTimeoutException(Duration timeout, Duration grace, boolean abandoned) {
+  StepTimeoutException(Duration timeout, Duration grace, Thread abandonedThread) {
     super(
         "timed out after "
             + Durations.format(timeout)
-            + (abandoned
+            + (abandonedThread != null
                 ? " and did not stop within "
                     + Durations.format(grace)
                     + " of being interrupted; it was abandoned"
                 : ""));
-    this.abandoned = abandoned;
+    this.abandonedThread = abandonedThread;
   }
 
   boolean abandoned() {
-    return abandoned;
+    return abandonedThread != null;
+  }
+
+  Thread abandonedThread() {
+    return abandonedThread;
   }
 }

@@ -279,4 +279,29 @@ class StepBehaviourTest {
             "error: playbooks/typo.groovy:1: timeout does not take (Integer); see the keyword table"
                 + " in the README for its form, e.g. timeout '10m'\n");
   }
+
+  @Test
+  void aStepLeftRunningAfterItsTimeoutDoesNotWriteIntoTheNextStep() throws Exception {
+    roadie.env.put("ROADIE_ENGINE_STEP_GRACE", "300ms");
+    roadie.playbook(
+        "stubborn",
+        "step('stubborn', timeout: '200ms', continueOnFailure: true) {\n"
+            + "  for (int i = 0; i < 30; i++) {\n"
+            + "    try { Thread.sleep(100) } catch (InterruptedException ignored) { }\n"
+            + "    if (i == 10) { run.mutate('x', 'late change') { } }\n"
+            + "    println 'late'\n"
+            + "  }\n"
+            + "}\n"
+            + "step('next') { Thread.sleep(1500); println 'next' }\n");
+
+    JsonNode run = run("stubborn");
+
+    JsonNode stubborn = run.get("steps").get(0);
+    assertThat(stubborn.get("error").asText())
+        .isEqualTo(
+            "timed out after 200ms and did not stop within 300ms of being interrupted; it was"
+                + " abandoned");
+    assertThat(run.get("steps").get(1).get("output").asText()).isEqualTo("next\n");
+    assertThat(run.get("mutations").get(0).get("step").asText()).isEqualTo("stubborn (abandoned)");
+  }
 }
