@@ -1,6 +1,7 @@
 package dev.roadie.cli;
 
 import dev.roadie.history.RunRecord;
+import dev.roadie.run.Hosts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,6 +44,7 @@ final class HistoryCommand implements Callable<Integer> {
       throw new UsageException("--limit must be 1 or more, not " + limit);
     }
     Cli cli = root.cli;
+    cli.history().abortOrphans(Hosts.name());
     List<RunRecord> runs = cli.history().recent(playbook, limit);
     if (json) {
       cli.out().println(RunJson.write(RunJson.summaries(runs)));

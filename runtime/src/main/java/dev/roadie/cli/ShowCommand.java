@@ -2,6 +2,7 @@ package dev.roadie.cli;
 
 import dev.roadie.history.RunRecord;
 import dev.roadie.history.StepRecord;
+import dev.roadie.run.Hosts;
 import dev.roadie.run.Mutation;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -29,6 +30,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Cli cli = root.cli;
+    cli.history().abortOrphans(Hosts.name());
     RunRecord run =
         cli.history()
             .find(runId)

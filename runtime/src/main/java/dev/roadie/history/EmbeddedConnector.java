@@ -30,7 +30,9 @@ final class EmbeddedConnector implements Database.Connector {
   private final Path lockFile;
 
   EmbeddedConnector(Path dir) {
-    this.url = "jdbc:h2:file:" + dir.resolve("roadie") + ";AUTO_SERVER=TRUE";
+    // WRITE_DELAY=0: a commit is on disk when it returns, so a run's start is recorded even if
+    // its process is killed a moment later (H2 otherwise writes up to a second later).
+    this.url = "jdbc:h2:file:" + dir.resolve("roadie") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     this.lockFile = dir.resolve("turns.lock");
   }
 

@@ -118,6 +118,11 @@ public final class JdbcRunHistory implements RunHistory {
   }
 
   @Override
+  public int abortOrphans(String host) {
+    return read(c -> RunWrites.abortOrphans(c, host, Instant.now()));
+  }
+
+  @Override
   public Optional<RunRecord> find(String idOrPrefix) {
     return read(c -> RunReads.find(c, idOrPrefix));
   }

@@ -25,6 +25,14 @@ public interface RunHistory extends AutoCloseable {
   void finished(String runId, RunStatus status, Instant endedAt, String error);
 
   /**
+   * Marks as aborted the runs of {@code host} that are recorded as running but whose process has
+   * ended (killed, or the machine went down). Called before runs are listed or shown.
+   *
+   * @return how many runs were marked
+   */
+  int abortOrphans(String host);
+
+  /**
    * The full record of one run, with steps and mutations. {@code idOrPrefix} may be a unique prefix
    * of an id.
    *

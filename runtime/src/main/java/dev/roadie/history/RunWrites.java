@@ -16,8 +16,8 @@ final class RunWrites {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO runs (id, playbook, playbook_file, sha256, git_commit, trigger_name,"
-                + " params, dry_run, status, started_at, ended_at, error, host)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " params, dry_run, status, started_at, ended_at, error, host, pid)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, run.id());
       Columns.setText(insert, 2, run.playbook());
       Columns.setText(insert, 3, run.playbookFile());
@@ -31,6 +31,8 @@ final class RunWrites {
       Columns.setTime(insert, 11, run.endedAt());
       Columns.setText(insert, 12, run.error());
       Columns.setText(insert, 13, run.host());
+      // The process recording the start is the one running it.
+      insert.setLong(14, ProcessHandle.current().pid());
       insert.executeUpdate();
     }
   }
@@ -100,6 +102,47 @@ final class RunWrites {
       throw new IllegalStateException(
           "run " + runId + " has ended already, as " + RunStatus.valueOf(current).label());
     }
+  }
+
+  /**
+   * Marks as aborted the runs on {@code host} still marked running whose process is gone.
+   *
+   * @return how many were marked
+   */
+  static int abortOrphans(Connection c, String host, Instant now) throws SQLException {
+    java.util.List<String[]> orphans = new java.util.ArrayList<>();
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT id, pid FROM runs WHERE status = ? AND host = ? AND pid IS NOT NULL")) {
+      query.setString(1, RunStatus.RUNNING.name());
+      query.setString(2, host);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          long pid = rs.getLong(2);
+          boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+          if (!alive) {
+            orphans.add(new String[] {rs.getString(1), Long.toString(pid)});
+          }
+        }
+      }
+    }
+    int marked = 0;
+    for (String[] orphan : orphans) {
+      try (PreparedStatement update =
+          c.prepareStatement(
+              "UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ? AND status = ?")) {
+        update.setString(1, RunStatus.ABORTED.name());
+        Columns.setTime(update, 2, now);
+        Columns.setText(
+            update,
+            3,
+            "the roadie process (pid " + orphan[1] + ") ended without finishing the run");
+        update.setString(4, orphan[0]);
+        update.setString(5, RunStatus.RUNNING.name());
+        marked += update.executeUpdate();
+      }
+    }
+    return marked;
   }
 
   private static String status(Connection c, String runId) throws SQLException {

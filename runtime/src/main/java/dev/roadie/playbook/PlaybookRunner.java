@@ -7,6 +7,7 @@ import dev.roadie.history.RunRecord;
 import dev.roadie.history.RunStatus;
 import dev.roadie.history.StepRecord;
 import dev.roadie.run.ApiProvider;
+import dev.roadie.run.Hosts;
 import groovy.lang.Binding;
 import java.time.Clock;
 import java.time.Instant;

@@ -21,7 +21,10 @@ CREATE TABLE IF NOT EXISTS runs (
   started_at TIMESTAMP WITH TIME ZONE NOT NULL,
   ended_at TIMESTAMP WITH TIME ZONE,
   error VARCHAR,
-  host VARCHAR
+  host VARCHAR,
+  -- The process running the run, so that one whose process died without ending it (SIGKILL, a
+  -- power cut) can be told from one still going, and marked aborted.
+  pid BIGINT
 );
 
 CREATE INDEX IF NOT EXISTS runs_by_playbook ON runs (playbook, started_at);

@@ -51,4 +51,38 @@ class AbortedRunTest {
         .contains("error     roadie was stopped during step 'wait'")
         .contains("    stopped: roadie was asked to stop during this step");
   }
+
+  @Test
+  void aRunWhoseProcessWasKilledIsMarkedAbortedWhenHistoryIsRead() throws Exception {
+    Files.createDirectories(home.resolve("playbooks"));
+    Files.writeString(
+        home.resolve("playbooks/long.groovy"),
+        "step('wait') { println 'waiting'; Thread.sleep(120_000) }\n");
+
+    Process process = RoadieProcess.start(home, Map.of(), "run", "long");
+    long pid = process.pid();
+    try {
+      awaitLine(process, "| waiting");
+      process.destroyForcibly(); // SIGKILL: no hook, no handler runs
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    CliFixture.Result history = new CliFixture(home).roadie("history", "long", "--json");
+    assertThat(history.out())
+        .contains("\"status\" : \"aborted\"")
+        .contains("the roadie process (pid " + pid + ") ended without finishing the run");
+  }
+
+  private static void awaitLine(Process process, String text) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    do {
+      line = out.readLine();
+    } while (line != null && !line.contains(text));
+    assertThat(line).as("a line with " + text).isNotNull();
+  }
 }

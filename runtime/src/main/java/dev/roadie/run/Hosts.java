@@ -1,16 +1,16 @@
-package dev.roadie.playbook;
+package dev.roadie.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This node's host name, without a DNS lookup (which can stall a short run for seconds). */
-final class Hosts {
+public final class Hosts {
   private static final Path KERNEL_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
   private Hosts() {}
 
-  static String name() {
+  public static String name() {
     String fromEnv = System.getenv("HOSTNAME");
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv;
