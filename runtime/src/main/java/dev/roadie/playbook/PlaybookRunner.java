@@ -140,6 +140,14 @@ public final class PlaybookRunner {
       status = outcome.status();
       error = outcome.error();
       steps.addAll(outcome.steps());
+    } catch (RuntimeException | Error fault) {
+      // The store or the engine failed mid-run: leave the record ended, not running forever.
+      try {
+        history.finished(id, RunStatus.ABORTED, clock.instant(), "roadie failed: " + fault);
+      } catch (RuntimeException alsoFailed) {
+        fault.addSuppressed(alsoFailed);
+      }
+      throw fault;
     } finally {
       removeHook(abort);
     }
