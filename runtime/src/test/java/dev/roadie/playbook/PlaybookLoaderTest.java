@@ -55,7 +55,8 @@ class PlaybookLoaderTest {
 
     CompiledPlaybook reloaded = loader().load(file);
 
-    assertThat(reloaded.scriptClass()).isNotNull();
+    assertThat(reloaded.fromCache()).isFalse();
+    assertThat(loader().load(file).fromCache()).isTrue();
   }
 
   @Test
@@ -67,7 +68,7 @@ class PlaybookLoaderTest {
   }
 
   @Test
-  void playbooksNamedLikeKeywordsOrImportedClassesLoadAndDeclare() throws Exception {
+  void playbooksNamedLikeKeywordsOrImportedClassesLoadAndInstantiate() throws Exception {
     for (String name : new String[] {"long", "class", "Files", "Path"}) {
       Path file = write(name + ".groovy", "step('a') { println Files.exists(Path.of('.')) }\n");
 
