@@ -47,6 +47,8 @@ final class CompileCache {
       String scriptClass = Files.readString(script);
       if (!classes.containsKey(scriptClass)) {
         LOG.warn("compile cache entry {} is incomplete, compiling again", entry);
+        // Removed, so that the fresh compile can take its place.
+        deleteQuietly(entry);
         return Optional.empty();
       }
       return Optional.of(new PlaybookCompiler.Output(scriptClass, classes));
