@@ -60,8 +60,13 @@ final class Migrations {
     for (int version = current + 1; version <= latest(); version++) {
       applyOne(db, version);
       // Looked up here, not held: opening a store that is up to date needs no logging at all.
-      LoggerFactory.getLogger(Migrations.class)
-          .info("run history {} is at schema version {}", where, version);
+      // Creating a new store is routine; upgrading an existing one is worth a line in the log.
+      var log = LoggerFactory.getLogger(Migrations.class);
+      if (current == 0) {
+        log.debug("run history {} is at schema version {}", where, version);
+      } else {
+        log.info("run history {} is at schema version {}", where, version);
+      }
     }
   }
 
