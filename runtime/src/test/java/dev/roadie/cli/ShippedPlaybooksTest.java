@@ -1,0 +1,80 @@
+package dev.roadie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The playbooks roadie ships, run from the checkout's playbooks/ against a scratch data dir. */
+class ShippedPlaybooksTest {
+  private static final Path SHIPPED = Path.of("..", "playbooks").toAbsolutePath().normalize();
+
+  @TempDir Path home;
+  CliFixture roadie;
+
+  @BeforeEach
+  void setUp() {
+    roadie = new CliFixture(home);
+    roadie.env.put("ROADIE_PLAYBOOKS_DIR", SHIPPED.toString());
+  }
+
+  JsonNode run(String... args) throws Exception {
+    CliFixture.Result result = roadie.roadie(args);
+    assertThat(result.err()).doesNotContain("error");
+    return new ObjectMapper().readTree(result.out());
+  }
+
+  @Test
+  void everyShippedPlaybookPassesCheck() {
+    CliFixture.Result result = roadie.roadie("check");
+
+    assertThat(result.exit()).as(result.out()).isZero();
+  }
+
+  @Test
+  void helloGreets() throws Exception {
+    JsonNode run = run("run", "hello", "-p", "name=test", "--json");
+
+    assertThat(run.get("steps").get(0).get("output").asText()).isEqualTo("hello, test\n");
+  }
+
+  @Test
+  void housekeepingPlansThenPrunesOldRunArtifactsAndASecondRunChangesNothing() throws Exception {
+    Path old = Files.createDirectories(home.resolve("var/runs/20250101-000000-aaaaaa"));
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+    Path recent = Files.createDirectories(home.resolve("var/runs/20261101-000000-bbbbbb"));
+
+    JsonNode plan = run("run", "housekeeping", "--dry-run", "--json");
+    assertThat(plan.get("status").asText()).isEqualTo("succeeded");
+    assertThat(plan.get("mutations")).hasSize(1);
+    assertThat(plan.get("mutations").get(0).get("outcome").asText()).isEqualTo("would-do");
+    assertThat(plan.get("mutations").get(0).get("target").asText())
+        .isEqualTo(old.getFileName().toString());
+    assertThat(old).exists();
+
+    JsonNode done = run("run", "housekeeping", "--json");
+    assertThat(done.get("mutations").get(0).get("outcome").asText()).isEqualTo("done");
+    assertThat(old).doesNotExist();
+    assertThat(recent).exists();
+
+    JsonNode again = run("run", "housekeeping", "--json");
+    assertThat(again.get("status").asText()).isEqualTo("succeeded");
+    assertThat(again.get("mutations")).isEmpty();
+  }
+
+  @Test
+  void housekeepingFailsWhenFreeSpaceIsBelowTheThreshold() throws Exception {
+    JsonNode run = run("run", "housekeeping", "-p", "minFreePercent=100", "--json");
+
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("steps").get(0).get("error").asText()).contains("below 100%");
+  }
+}
