@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
       "  roadie run daily-maintenance -p service=audiodeck --dry-run",
       "  roadie run ./my-check.groovy --json",
       "",
-      "Exits 0 when the run succeeded, 1 when it failed or timed out, 2 on bad input."
+      "Exits 0 when the run succeeded, 1 when it failed, timed out or was stopped, 2 on bad input."
     })
 final class RunCommand implements Callable<Integer> {
   @ParentCommand RoadieCommand root;
