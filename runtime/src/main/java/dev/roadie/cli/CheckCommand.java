@@ -49,10 +49,8 @@ final class CheckCommand implements Callable<Integer> {
                   + " (the defaults' directory, as the config is not valid)");
     }
 
-    Playbooks playbooks = new Playbooks(config.settings().playbooksDir());
-    PlaybookLoader loader =
-        new PlaybookLoader(
-            cli.home(), config.settings().dataDir().resolve("cache").resolve("playbooks"));
+    Playbooks playbooks = Cli.playbooks(config);
+    PlaybookLoader loader = Cli.loader(cli.home(), config);
     List<Path> files = playbooks.all();
     for (Path file : files) {
       List<String> found = check(file, loader, config, cli);

@@ -139,12 +139,20 @@ final class Cli implements AutoCloseable {
   }
 
   Playbooks playbooks() {
-    return new Playbooks(config().settings().playbooksDir());
+    return playbooks(config());
+  }
+
+  static Playbooks playbooks(LoadedConfig config) {
+    return new Playbooks(config.settings().playbooksDir());
   }
 
   PlaybookLoader loader() {
+    return loader(home, config());
+  }
+
+  static PlaybookLoader loader(Path home, LoadedConfig config) {
     return new PlaybookLoader(
-        home, config().settings().dataDir().resolve("cache").resolve("playbooks"));
+        home, config.settings().dataDir().resolve("cache").resolve("playbooks"));
   }
 
   /** The installed APIs by binding name, found with {@link ServiceLoader}. */

@@ -51,11 +51,7 @@ final class RunPrinter implements RunListener {
   @Override
   public synchronized void stepFinished(StepRecord step) {
     endLine();
-    String label = step.kind().equals("step") ? step.name() : step.kind();
-    String attempts = step.attempts() > 1 ? ", " + step.attempts() + " attempts" : "";
-    out.printf(
-        "  %-11s %s (%s%s)%n",
-        "[" + step.status().label() + "]", label, millis(step.duration()), attempts);
+    out.println("  " + headline(step));
     if (step.error() != null) {
       for (String line : step.error().split("\n")) {
         out.println("              " + line);
@@ -85,6 +81,15 @@ final class RunPrinter implements RunListener {
       out.println();
       midLine = false;
     }
+  }
+
+  /** A step in one line: {@code [failed] name (12ms, 3 attempts)}. */
+  static String headline(StepRecord step) {
+    String label = step.kind().equals("step") ? step.name() : step.kind();
+    String attempts = step.attempts() > 1 ? ", " + step.attempts() + " attempts" : "";
+    return String.format(
+        "%-11s %s (%s%s)",
+        "[" + step.status().label() + "]", label, millis(step.duration()), attempts);
   }
 
   static String millis(Duration duration) {

@@ -59,12 +59,7 @@ final class ShowCommand implements Callable<Integer> {
     }
     out.println();
     for (StepRecord step : run.steps()) {
-      out.printf(
-          "%-10s %s (%s%s)%n",
-          "[" + step.status().label() + "]",
-          step.kind().equals("step") ? step.name() : step.kind(),
-          RunPrinter.millis(step.duration()),
-          step.attempts() > 1 ? ", " + step.attempts() + " attempts" : "");
+      out.println(RunPrinter.headline(step));
       for (String line : step.output().split("\n")) {
         if (!line.isEmpty()) {
           out.println("    | " + line);

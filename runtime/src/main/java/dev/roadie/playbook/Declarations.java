@@ -185,6 +185,6 @@ final class Declarations {
   }
 
   private PlaybookException error(int line, String message) {
-    return new PlaybookException(file + ":" + line + ": " + message);
+    return PlaybookException.at(file, line, message);
   }
 }

@@ -163,7 +163,7 @@ final class ParamDeclarations {
   }
 
   private PlaybookException error(int line, String message) {
-    return new PlaybookException(file + ":" + line + ": " + message);
+    return PlaybookException.at(file, line, message);
   }
 
   private static String show(Object value) {

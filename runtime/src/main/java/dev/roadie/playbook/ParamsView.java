@@ -22,11 +22,10 @@ final class ParamsView extends AbstractMap<String, Object> {
   @Override
   public Object get(Object key) {
     if (!values.containsKey(key)) {
-      throw new PlaybookException(
-          file
-              + ":"
-              + ScriptLines.current(scriptClass)
-              + ": params."
+      throw PlaybookException.at(
+          file,
+          ScriptLines.current(scriptClass),
+          "params."
               + key
               + " is not a declared param"
               + dev.roadie.config.Suggestions.didYouMean(String.valueOf(key), values.keySet())

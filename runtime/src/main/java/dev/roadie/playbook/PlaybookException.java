@@ -12,4 +12,9 @@ public class PlaybookException extends RuntimeException {
   public PlaybookException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** A mistake at a line of a playbook, shown as {@code file:line: message}. */
+  static PlaybookException at(String file, int line, String message) {
+    return new PlaybookException(file + ":" + line + ": " + message);
+  }
 }

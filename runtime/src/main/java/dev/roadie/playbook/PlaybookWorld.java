@@ -128,6 +128,6 @@ final class PlaybookWorld {
   }
 
   private PlaybookException located(String message) {
-    return new PlaybookException(file + ":" + ScriptLines.current(scriptClass) + ": " + message);
+    return PlaybookException.at(file, ScriptLines.current(scriptClass), message);
   }
 }

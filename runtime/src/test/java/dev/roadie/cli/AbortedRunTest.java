@@ -24,14 +24,7 @@ class AbortedRunTest {
 
     Process process = RoadieProcess.start(home, Map.of(), "run", "long");
     try {
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      do {
-        line = out.readLine();
-      } while (line != null && !line.contains("| waiting"));
-      assertThat(line).as("the step started").isNotNull();
+      awaitLine(process, "| waiting");
 
       process.destroy(); // SIGTERM, as systemd or a person's kill sends
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
