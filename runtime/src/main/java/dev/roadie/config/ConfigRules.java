@@ -23,6 +23,16 @@ final class ConfigRules {
           notBlank("sox.binary", c -> c.sox().binary()),
           between("sox.max_workers", c -> c.sox().maxWorkers(), 1, 256),
           atLeast("sox.timeout", c -> c.sox().timeout(), "1s"),
+          atLeast("sox.queue_timeout", c -> c.sox().queueTimeout(), "0s"),
+          atLeast("sox.kill_grace", c -> c.sox().killGrace(), "100ms"),
+          between("sox.retry.max_attempts", c -> c.sox().retry().maxAttempts(), 1, 20),
+          atLeast("sox.retry.initial_backoff", c -> c.sox().retry().initialBackoff(), "1ms"),
+          atLeast("sox.retry.max_backoff", c -> c.sox().retry().maxBackoff(), "1ms"),
+          atLeast("sox.retry.multiplier", c -> c.sox().retry().multiplier(), 1.0),
+          between(
+              "sox.breaker.failure_threshold", c -> c.sox().breaker().failureThreshold(), 1, 1000),
+          atLeast("sox.breaker.reset_timeout", c -> c.sox().breaker().resetTimeout(), "100ms"),
+          between("sox.breaker.half_open_trials", c -> c.sox().breaker().halfOpenTrials(), 1, 100),
           atLeast("engine.step_timeout", c -> c.engine().stepTimeout(), "1s"),
           atLeast("engine.playbook_timeout", c -> c.engine().playbookTimeout(), "1s"),
           atLeast("engine.step_grace", c -> c.engine().stepGrace(), "100ms"),
@@ -64,6 +74,17 @@ final class ConfigRules {
             actual.compareTo(least) >= 0
                 ? Optional.empty()
                 : Optional.of(Durations.format(actual) + " is below the minimum of " + minimum));
+  }
+
+  private static Rule<Double> atLeast(
+      String keyPath, Function<RoadieConfig, Double> value, double minimum) {
+    return new Rule<>(
+        keyPath,
+        value,
+        actual ->
+            actual >= minimum
+                ? Optional.empty()
+                : Optional.of(actual + " is below the minimum of " + minimum));
   }
 
   private static Rule<Integer> between(

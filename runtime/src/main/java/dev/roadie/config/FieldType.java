@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 enum FieldType {
   TEXT("text"),
   WHOLE_NUMBER("a whole number"),
+  DECIMAL("a number"),
   BOOLEAN("true or false"),
   DURATION("a duration"),
   PATH("a path"),
@@ -37,6 +38,7 @@ enum FieldType {
   static FieldType of(Type type) {
     if (type == String.class) return TEXT;
     if (type == int.class) return WHOLE_NUMBER;
+    if (type == double.class) return DECIMAL;
     if (type == boolean.class) return BOOLEAN;
     if (type == Duration.class) return DURATION;
     if (type == Path.class) return PATH;
@@ -68,6 +70,7 @@ enum FieldType {
       case TEXT -> scalarText(raw);
       case SECRET -> secret(scalarText(raw));
       case WHOLE_NUMBER -> wholeNumber(raw);
+      case DECIMAL -> decimal(raw);
       case BOOLEAN -> bool(raw);
       case DURATION -> duration(raw);
       case PATH -> path(raw);
@@ -116,6 +119,23 @@ enum FieldType {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(text + " is too large; the most is " + Integer.MAX_VALUE);
     }
+  }
+
+  private Double decimal(Object raw) {
+    if (raw instanceof Number number) {
+      return number.doubleValue();
+    }
+    if (raw instanceof String text) {
+      try {
+        double value = Double.parseDouble(text.trim());
+        if (Double.isFinite(value)) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, like any other value of the wrong kind
+      }
+    }
+    throw wrong(raw);
   }
 
   private Boolean bool(Object raw) {

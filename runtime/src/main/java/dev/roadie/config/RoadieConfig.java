@@ -74,6 +74,37 @@ public record RoadieConfig(
    * @param binary the sox executable, a name on PATH or a path
    * @param maxWorkers the most sox processes at once (env {@code SOX_MAX_WORKERS})
    * @param timeout how long one sox process may run before it is killed
+   * @param queueTimeout how long a caller waits for a free worker before it fails
+   * @param killGrace how long a sox process that is stopped gets to end before it is killed hard
+   * @param retry how failed runs of sox that may pass on a second try are retried
+   * @param breaker when to stop starting sox after repeated failures of sox itself
    */
-  public record SoxConfig(String binary, int maxWorkers, java.time.Duration timeout) {}
+  public record SoxConfig(
+      String binary,
+      int maxWorkers,
+      java.time.Duration timeout,
+      java.time.Duration queueTimeout,
+      java.time.Duration killGrace,
+      RetryConfig retry,
+      BreakerConfig breaker) {}
+
+  /**
+   * @param maxAttempts attempts in all, the first included; 1 turns retries off
+   * @param initialBackoff the pause before the second attempt
+   * @param maxBackoff the longest pause between attempts
+   * @param multiplier each pause is the previous one times this
+   */
+  public record RetryConfig(
+      int maxAttempts,
+      java.time.Duration initialBackoff,
+      java.time.Duration maxBackoff,
+      double multiplier) {}
+
+  /**
+   * @param failureThreshold failures in a row that open the breaker
+   * @param resetTimeout how long an open breaker refuses before it lets trial calls through
+   * @param halfOpenTrials trial calls that must pass to close the breaker again
+   */
+  public record BreakerConfig(
+      int failureThreshold, java.time.Duration resetTimeout, int halfOpenTrials) {}
 }

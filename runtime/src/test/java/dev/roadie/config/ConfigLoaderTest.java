@@ -32,7 +32,15 @@ class ConfigLoaderTest {
     assertThat(settings.speakers())
         .isEqualTo(new RoadieConfig.SpeakersConfig(List.of(), Duration.ofSeconds(5), 3, 16));
     assertThat(settings.sox())
-        .isEqualTo(new RoadieConfig.SoxConfig("sox", 4, Duration.ofMinutes(5)));
+        .isEqualTo(
+            new RoadieConfig.SoxConfig(
+                "sox",
+                4,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(2),
+                new RoadieConfig.RetryConfig(3, Duration.ofMillis(100), Duration.ofSeconds(5), 2.0),
+                new RoadieConfig.BreakerConfig(5, Duration.ofSeconds(10), 3)));
     assertThat(settings.vars()).isEmpty();
     assertThat(loaded.sources()).containsExactly("embedded defaults");
     assertThat(loaded.home()).isEqualTo(home.toAbsolutePath().normalize());
