@@ -25,11 +25,18 @@ final class SoxBinary {
   private final String binary;
   private volatile SoxException problem;
   private volatile boolean checked;
+  private final java.util.concurrent.atomic.AtomicInteger probes =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile Set<String> effects = Set.of();
   private volatile Set<String> types = Set.of();
 
   SoxBinary(String binary) {
     this.binary = binary;
+  }
+
+  /** How often sox was asked whether it works: once, however many calls failed since. */
+  int probes() {
+    return probes.get();
   }
 
   String path() {
@@ -65,6 +72,7 @@ final class SoxBinary {
     if (!checked) {
       synchronized (this) {
         if (!checked) {
+          probes.incrementAndGet();
           problem = probe();
           checked = true;
           if (problem != null) {
@@ -110,7 +118,9 @@ final class SoxBinary {
     } catch (IOException e) {
       return unavailable("sox is not usable: '" + binary + "': " + e.getMessage());
     } finally {
-      process.destroyForcibly();
+      if (process.isAlive()) {
+        ProcessEnds.end(process, java.time.Duration.ofMillis(100));
+      }
     }
   }
 

@@ -73,7 +73,14 @@ final class SoxResilience {
     }
   }
 
+  /**
+   * The breaker as the next call would find it: Failsafe moves an open breaker to half-open only
+   * when a call arrives, so an open one whose delay has passed is reported as half-open.
+   */
   String breakerState() {
+    if (breaker.isOpen() && breaker.getRemainingDelay().isZero()) {
+      return "half-open";
+    }
     return breaker.getState().name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -123,6 +123,7 @@ class SoxPoolTest {
   @Test
   void interruptingTheCallerEndsItsSoxProcess() throws Exception {
     SoxEngine engine = engine(SoxTesting.config(2));
+    SoxTesting.sox(engine, dir).tone(Map.of(), dir.resolve("warm-up.wav")); // sox -h is asked
     Path fifo = SoxTesting.fifo(dir.resolve("never.wav"));
     AtomicReference<Throwable> outcome = new AtomicReference<>();
     Thread caller =
@@ -150,6 +151,7 @@ class SoxPoolTest {
   @Test
   void closingThePoolEndsEveryRunningProcess() throws Exception {
     SoxEngine engine = engine(SoxTesting.config(4));
+    SoxTesting.sox(engine, dir).tone(Map.of(), dir.resolve("warm-up.wav")); // sox -h is asked
     List<Thread> callers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Path fifo = SoxTesting.fifo(dir.resolve("never" + i + ".wav"));
