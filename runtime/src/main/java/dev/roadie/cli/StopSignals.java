@@ -19,6 +19,8 @@ final class StopSignals {
             new Signal(name),
             signal -> {
               if (asked.getAndSet(true)) {
+                // halt skips the shutdown hooks that end child processes: end them here.
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
                 Runtime.getRuntime().halt(ExitCodes.RUNTIME_FAILED);
               }
               err.println(
