@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SoxPool implements AutoCloseable {
   private static final int STDERR_LIMIT = 64 * 1024;
+
+  /** A pipe holds 64 KiB on Linux; copying in pieces that size halves the system calls. */
+  private static final int PIPE_CHUNK = 64 * 1024;
+
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final int maxWorkers;
@@ -219,11 +223,18 @@ final class SoxPool implements AutoCloseable {
   /** When the receiver fails, sox is stopped: it would otherwise block on a full pipe. */
   private static void copy(Process process, OutputStream to) {
     try (InputStream from = process.getInputStream()) {
-      from.transferTo(to);
+      pipe(from, to);
       to.flush();
     } catch (IOException e) {
       process.destroyForcibly();
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void pipe(InputStream from, OutputStream to) throws IOException {
+    byte[] buffer = new byte[PIPE_CHUNK];
+    for (int n; (n = from.read(buffer)) >= 0; ) {
+      to.write(buffer, 0, n);
     }
   }
 
@@ -244,7 +255,7 @@ final class SoxPool implements AutoCloseable {
   /** sox may exit before reading all its input (an error, a trim); a broken pipe is then normal. */
   private static void feed(InputStream from, Process process) {
     try (OutputStream to = process.getOutputStream()) {
-      from.transferTo(to);
+      pipe(from, to);
     } catch (IOException e) {
       // sox stopped reading; its exit code says whether that was a failure
     }

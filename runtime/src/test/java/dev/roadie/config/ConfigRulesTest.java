@@ -94,6 +94,26 @@ class ConfigRulesTest {
   }
 
   @Test
+  void nestedSettingsAndDecimalsAreCheckedWhereTheyAreWritten() {
+    Path file =
+        write(
+            home,
+            "sox:\n  retry:\n    multiplier: 0.5\n    max_attempts: 0\n"
+                + "  breaker:\n    reset_timeout: fast\n");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactlyInAnyOrder(
+            file + ":3:5: sox.retry.multiplier: 0.5 is below the minimum of 1.0",
+            file + ":4:5: sox.retry.max_attempts: 0 is below the minimum of 1",
+            file
+                + ":6:5: sox.breaker.reset_timeout: 'fast' is not a duration; write a number and"
+                + " a unit: 500ms, 30s, 15m, 2h, 1d");
+    assertThat(problems(home, null, Map.of("ROADIE_SOX_RETRY_MULTIPLIER", "lots")))
+        .containsExactly(
+            "env ROADIE_SOX_RETRY_MULTIPLIER: sox.retry.multiplier: 'lots' is not a number");
+  }
+
+  @Test
   void everyRuleNamesAKnownSetting() {
     assertThat(ConfigSchema.SETTINGS.keySet()).containsAll(ConfigRules.keyPaths());
   }
