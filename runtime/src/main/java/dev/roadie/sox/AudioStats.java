@@ -40,8 +40,15 @@ public record AudioStats(
     return overall.dcOffset();
   }
 
+  /**
+   * Peak over RMS. sox gives none over all channels of a multi-channel file, so that is the highest
+   * of the channels' own.
+   */
   public double getCrestFactor() {
-    return overall.crestFactor();
+    if (!Double.isNaN(overall.crestFactor())) {
+      return overall.crestFactor();
+    }
+    return channels.stream().mapToDouble(ChannelStats::crestFactor).max().orElse(Double.NaN);
   }
 
   public double getFlatFactor() {
@@ -61,7 +68,7 @@ public record AudioStats(
         overall.peakDb(),
         overall.rmsDb(),
         overall.dcOffset(),
-        overall.crestFactor(),
+        getCrestFactor(),
         lengthSeconds,
         roughFrequencyHz);
   }
