@@ -47,6 +47,16 @@ class ShippedPlaybooksTest {
   }
 
   @Test
+  void soxSelftestPassesWithTheRealSoxAndChangesNothingOutsideItsWorkDir() throws Exception {
+    JsonNode run = run("run", "sox-selftest", "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(run.get("steps")).hasSize(4);
+    assertThat(run.get("steps").get(0).get("output").asText()).contains("peak -6.00 dB");
+    assertThat(run.get("mutations")).isEmpty();
+  }
+
+  @Test
   void housekeepingPlansThenPrunesOldRunArtifactsAndASecondRunChangesNothing() throws Exception {
     Path old = Files.createDirectories(home.resolve("var/runs/20250101-000000-aaaaaa"));
     Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
