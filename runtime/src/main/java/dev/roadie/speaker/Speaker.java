@@ -447,8 +447,8 @@ public final class Speaker {
 
   // ---- plumbing
 
-  /** One GET /info, tried once, for health checks; refreshes the info cache. */
-  Info ping() {
+  /** One GET /info, tried once, as health checks do; refreshes the info cache. */
+  public Info ping() {
     Info info = client.getOnce(device, label(), "/info", Info.class);
     client.remember(device, "info", SpeakerClient.INFO_TTL, info);
     return info;

@@ -3,9 +3,12 @@ package dev.roadie.speaker;
 import dev.roadie.config.SpeakerEntries;
 import dev.roadie.config.Suggestions;
 import dev.roadie.run.RunContext;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code speakers} in a playbook: the inventory ({@code speakers['kitchen']}, {@code
@@ -110,6 +113,41 @@ public final class Speakers {
     SpeakerMetrics.CONNECTED.set(up);
     String state = up == devices.size() ? "ok" : "degraded";
     return new Health(state, devices, pings.took());
+  }
+
+  /**
+   * Writes one timestamped JSON snapshot of every device (name, volume, bass, presets, zone,
+   * sources) into {@code dir}; returns the file. Devices that did not answer are listed in it as
+   * failed. Reads only, so it runs in a dry run too.
+   */
+  public Path backup(Object dir) {
+    return Backups.backup(this, path(dir));
+  }
+
+  /**
+   * Puts a snapshot back: {@code restore(file)} or {@code restore(file, only: ['kitchen'])}.
+   * Refuses a file that does not parse, or names a device it lacks, before touching any device;
+   * each change goes through {@code run.mutate}, so a dry run plans it.
+   */
+  public FleetResult restore(Map<String, ?> options, Object file) {
+    Object only = options.get("only");
+    List<String> names = new ArrayList<>();
+    if (only instanceof Collection<?> items) {
+      items.forEach(item -> names.add(String.valueOf(item)));
+    } else if (only != null) {
+      names.add(String.valueOf(only));
+    }
+    return Backups.restore(this, path(file), only == null ? null : names);
+  }
+
+  public FleetResult restore(Object file) {
+    return Backups.restore(this, path(file), null);
+  }
+
+  private static Path path(Object value) {
+    return value instanceof Path p
+        ? p
+        : value instanceof java.io.File f ? f.toPath() : Path.of(String.valueOf(value));
   }
 
   /** The Prometheus metrics of this process, as text. */

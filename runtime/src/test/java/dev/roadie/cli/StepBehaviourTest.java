@@ -156,7 +156,7 @@ class StepBehaviourTest {
     assertThat(step.get("error").asText())
         .isEqualTo(
             "playbooks/typo.groovy:1: unknown name 'confg'; did you mean 'config'?; a playbook"
-                + " knows config, params, run, log, its own variables and the DSL keywords");
+                + " knows config, params, run, log, speakers, its own variables and the DSL keywords");
   }
 
   @Test
