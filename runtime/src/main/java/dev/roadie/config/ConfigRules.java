@@ -20,6 +20,7 @@ final class ConfigRules {
           atLeast("speakers.request_timeout", c -> c.speakers().requestTimeout(), "1s"),
           between("speakers.max_retries", c -> c.speakers().maxRetries(), 0, 10),
           between("speakers.concurrency", c -> c.speakers().concurrency(), 1, 1024),
+          new Rule<>("speakers.devices", c -> c.speakers().devices(), SpeakerEntries::problem),
           notBlank("sox.binary", c -> c.sox().binary()),
           between("sox.max_workers", c -> c.sox().maxWorkers(), 1, 256),
           atLeast("sox.timeout", c -> c.sox().timeout(), "1s"),

@@ -22,6 +22,8 @@ final class EnvironmentLayer {
       Map.of(
           "SOX_MAX_WORKERS", "sox.max_workers",
           "DEVICE_HOSTS", "speakers.hosts",
+          "REQUEST_TIMEOUT", "speakers.request_timeout",
+          "MAX_RETRIES", "speakers.max_retries",
           "LOG_LEVEL", "log.level",
           "LOG_FORMAT", "log.format");
 

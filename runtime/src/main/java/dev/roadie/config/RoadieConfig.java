@@ -59,14 +59,21 @@ public record RoadieConfig(
    * @param requestTimeout per request; at least 1s
    * @param maxRetries for idempotent calls
    * @param concurrency how many devices a fleet operation talks to at once
+   * @param devices named devices: {@code name: {host: ADDRESS, room: ROOM, tags: [TAG...]}},
+   *     checked by {@link SpeakerEntries}
    */
   public record SpeakersConfig(
       java.util.List<String> hosts,
       java.time.Duration requestTimeout,
       int maxRetries,
-      int concurrency) {
+      int concurrency,
+      Map<String, Object> devices) {
     public SpeakersConfig {
       hosts = hosts == null ? java.util.List.of() : java.util.List.copyOf(hosts);
+      devices =
+          devices == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(devices));
     }
   }
 

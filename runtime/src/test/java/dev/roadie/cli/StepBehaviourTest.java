@@ -153,10 +153,18 @@ class StepBehaviourTest {
 
     JsonNode step = run("typo").get("steps").get(0);
 
+    String apis =
+        java.util.ServiceLoader.load(dev.roadie.run.ApiProvider.class).stream()
+            .map(provider -> provider.get().name())
+            .sorted()
+            .map(name -> name + ", ")
+            .collect(java.util.stream.Collectors.joining());
     assertThat(step.get("error").asText())
         .isEqualTo(
             "playbooks/typo.groovy:1: unknown name 'confg'; did you mean 'config'?; a playbook"
-                + " knows config, params, run, log, its own variables and the DSL keywords");
+                + " knows config, params, run, log, "
+                + apis
+                + "its own variables and the DSL keywords");
   }
 
   @Test

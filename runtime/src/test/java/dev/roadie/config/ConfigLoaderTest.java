@@ -30,7 +30,9 @@ class ConfigLoaderTest {
             new RoadieConfig.EngineConfig(
                 Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(5), 65536));
     assertThat(settings.speakers())
-        .isEqualTo(new RoadieConfig.SpeakersConfig(List.of(), Duration.ofSeconds(5), 3, 16));
+        .isEqualTo(
+            new RoadieConfig.SpeakersConfig(
+                List.of(), Duration.ofSeconds(5), 3, 16, java.util.Map.of()));
     assertThat(settings.sox())
         .isEqualTo(
             new RoadieConfig.SoxConfig(

@@ -1,0 +1,114 @@
+package dev.roadie.cli;
+
+import dev.roadie.config.Durations;
+import dev.roadie.sim.SimulatedSpeaker;
+import dev.roadie.sim.SpeakerSimulator;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    description = "Runs simulated devices on this machine, for trying playbooks without hardware.",
+    subcommands = {SimCommand.Speakers.class})
+final class SimCommand implements Runnable {
+  @ParentCommand RoadieCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(root.cli.out());
+  }
+
+  @Command(
+      name = "speakers",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Simulated Bose SoundTouch speakers on loopback, one port each, answering the local Web"
+            + " API as real devices do, until Ctrl-C.",
+        "Point roadie at them with the DEVICE_HOSTS line it prints."
+      })
+  static final class Speakers implements Callable<Integer> {
+    @ParentCommand SimCommand sim;
+
+    @Option(
+        names = "--count",
+        paramLabel = "N",
+        defaultValue = "3",
+        description = "How many devices (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(
+        names = "--base-port",
+        paramLabel = "P",
+        defaultValue = "18090",
+        description = "The first device's port; the others follow (default ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "The loopback address to listen on (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+        names = "--latency",
+        paramLabel = "DURATION",
+        defaultValue = "0ms",
+        description = "Added to every answer, e.g. 50ms (default ${DEFAULT-VALUE}).")
+    String latency;
+
+    @Option(
+        names = "--for",
+        paramLabel = "DURATION",
+        description = "Stop after this long instead of waiting for Ctrl-C.")
+    String duration;
+
+    @Override
+    public Integer call() throws Exception {
+      Cli cli = sim.root.cli;
+      if (count < 1 || count > 5000) {
+        throw new UsageException("--count must be 1 to 5000, not " + count);
+      }
+      if (!host.startsWith("127.") && !host.equals("localhost") && !host.equals("::1")) {
+        throw new UsageException(
+            "--host must be a loopback address (127.x.x.x): the simulator is for this machine");
+      }
+      Duration delay = parse("--latency", latency);
+      Duration runFor = duration == null ? null : parse("--for", duration);
+      try (SpeakerSimulator speakers = SpeakerSimulator.start(count, host, basePort)) {
+        speakers.latency(delay);
+        int shown = Math.min(count, 20);
+        for (SimulatedSpeaker device : speakers.devices().subList(0, shown)) {
+          cli.out().printf("%-16s %-22s %s%n", device.name(), device.address(), device.deviceId());
+        }
+        if (count > shown) {
+          cli.out().println("... and " + (count - shown) + " more");
+        }
+        cli.out().println("DEVICE_HOSTS=" + speakers.hosts());
+        cli.out().println(count + " simulated speakers running; Ctrl-C stops them");
+        cli.out().flush();
+        if (runFor == null) {
+          Thread.sleep(Long.MAX_VALUE);
+        } else {
+          Thread.sleep(runFor.toMillis());
+        }
+      }
+      return ExitCodes.OK;
+    }
+
+    private static Duration parse(String option, String text) {
+      try {
+        return Durations.parse(text);
+      } catch (RuntimeException e) {
+        throw new UsageException(option + ": " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.roadie.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rule for {@code speakers.devices}: each entry a name mapped to {@code host} (required),
+ * {@code room} and {@code tags}. The first problem found is reported, naming the device and key.
+ */
+public final class SpeakerEntries {
+  static final Set<String> KEYS = Set.of("host", "room", "tags");
+
+  private SpeakerEntries() {}
+
+  static Optional<String> problem(Map<String, Object> devices) {
+    for (Map.Entry<String, Object> entry : devices.entrySet()) {
+      String name = entry.getKey();
+      if (name.isBlank()) {
+        return Optional.of("a device name is empty");
+      }
+      if (!(entry.getValue() instanceof Map<?, ?> fields)) {
+        return Optional.of(
+            name
+                + ": expected {host: ADDRESS, room: ROOM, tags: [...]}, not "
+                + FieldType.describe(entry.getValue()));
+      }
+      for (Object key : fields.keySet()) {
+        if (!KEYS.contains(String.valueOf(key))) {
+          return Optional.of(
+              name
+                  + ": unknown key '"
+                  + key
+                  + "'"
+                  + Suggestions.didYouMean(String.valueOf(key), KEYS)
+                  + "; a device has host, room and tags");
+        }
+      }
+      Object host = fields.get("host");
+      if (!(host instanceof String text) || text.isBlank()) {
+        return Optional.of(name + ": host is missing; give the device's address, like 10.0.0.5");
+      }
+      if (!validAddress(text)) {
+        return Optional.of(
+            name + ": host '" + text + "' is not an address like 10.0.0.5 or hall.local:8090");
+      }
+      Object room = fields.get("room");
+      if (room != null && (room instanceof Map<?, ?> || room instanceof List<?>)) {
+        return Optional.of(name + ": room must be text");
+      }
+      Object tags = fields.get("tags");
+      if (tags != null
+          && (!(tags instanceof List<?> list)
+              || list.stream()
+                  .anyMatch(t -> t == null || t instanceof Map<?, ?> || t instanceof List<?>))) {
+        return Optional.of(name + ": tags must be a list of words, like [lobby, ground-floor]");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code host} or {@code host:port}, port 1..65535; no scheme, no path. */
+  public static boolean validAddress(String address) {
+    String text = address.strip();
+    if (text.isEmpty() || text.contains("/") || text.contains(" ")) {
+      return false;
+    }
+    int colon = text.lastIndexOf(':');
+    if (colon < 0) {
+      return true;
+    }
+    try {
+      int port = Integer.parseInt(text.substring(colon + 1));
+      return colon > 0 && port >= 1 && port <= 65535;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.roadie.speaker;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Several speakers: {@code speakers.all()}, {@code speakers.tagged('lobby')}. Iterable, so {@code
+ * each} and {@code collect} work one device after the other; {@link #run} and the operations below
+ * talk to {@code speakers.concurrency} devices at once and report every device's outcome.
+ */
+public final class Fleet implements Iterable<Speaker> {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final List<Speaker> speakers;
+  private final int concurrency;
+
+  Fleet(List<Speaker> speakers, int concurrency) {
+    this.speakers = List.copyOf(speakers);
+    this.concurrency = concurrency;
+  }
+
+  @Override
+  public Iterator<Speaker> iterator() {
+    return speakers.iterator();
+  }
+
+  public int size() {
+    return speakers.size();
+  }
+
+  public List<Speaker> getSpeakers() {
+    return speakers;
+  }
+
+  /**
+   * Runs {@code action} on every device, {@code speakers.concurrency} at once; never throws for a
+   * device's failure, which is in the result instead.
+   */
+  public FleetResult run(String operation, Function<Speaker, ?> action) {
+    long start = System.nanoTime();
+    int threads = Math.max(1, Math.min(concurrency, speakers.size()));
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger made = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "roadie-fleet-" + pool + "-" + made.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    Progress progress = Progress.forTerminal(operation, speakers.size());
+    List<Future<DeviceResult>> futures = new ArrayList<>();
+    try {
+      for (Speaker speaker : speakers) {
+        futures.add(
+            executor.submit(
+                () -> {
+                  DeviceResult result = one(speaker, action);
+                  progress.step();
+                  return result;
+                }));
+      }
+      List<DeviceResult> results = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          results.add(futures.get(i).get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          Speaker speaker = speakers.get(i);
+          results.add(
+              new DeviceResult(
+                  speaker.label(),
+                  speaker.getAddress(),
+                  false,
+                  null,
+                  String.valueOf(e.getCause()),
+                  Duration.ZERO));
+        }
+      }
+      return new FleetResult(operation, results, Duration.ofNanos(System.nanoTime() - start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SpeakerException(operation, operation + " was interrupted", e);
+    } finally {
+      executor.shutdownNow();
+      try {
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      progress.done();
+    }
+  }
+
+  public FleetResult run(Function<Speaker, ?> action) {
+    return run("fleet operation", action);
+  }
+
+  private static DeviceResult one(Speaker speaker, Function<Speaker, ?> action) {
+    long start = System.nanoTime();
+    try {
+      Object value = action.apply(speaker);
+      return new DeviceResult(
+          speaker.label(),
+          speaker.getAddress(),
+          true,
+          value,
+          null,
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      return new DeviceResult(
+          speaker.label(),
+          speaker.getAddress(),
+          false,
+          null,
+          reason,
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** Every device's volume (value: the volume). */
+  public FleetResult volumes() {
+    return run("read volume", Speaker::volume);
+  }
+
+  public FleetResult volume(int level) {
+    return run(
+        "set volume " + level,
+        s -> {
+          s.volume(level);
+          return null;
+        });
+  }
+
+  public FleetResult press(String key) {
+    return run(
+        "press " + key,
+        s -> {
+          s.press(key);
+          return null;
+        });
+  }
+
+  public FleetResult select(String source) {
+    return run(
+        "select " + source,
+        s -> {
+          s.select(source);
+          return null;
+        });
+  }
+
+  public FleetResult powerOff() {
+    return run(
+        "power off",
+        s -> {
+          s.powerOff();
+          return null;
+        });
+  }
+
+  /** A bar on the terminal for long operations; nothing when output is not a terminal. */
+  private static final class Progress {
+    private static final Progress NONE = new Progress(null, null, 0);
+    private final PrintStream out;
+    private final String label;
+    private final int total;
+    private final AtomicInteger done = new AtomicInteger();
+
+    private Progress(PrintStream out, String label, int total) {
+      this.out = out;
+      this.label = label;
+      this.total = total;
+    }
+
+    static Progress forTerminal(String label, int total) {
+      return System.console() != null && total >= 20
+          ? new Progress(System.err, label, total)
+          : NONE;
+    }
+
+    void step() {
+      if (out == null) return;
+      int now = done.incrementAndGet();
+      if (now == total || now % Math.max(1, total / 50) == 0) {
+        int filled = now * 30 / total;
+        synchronized (out) {
+          out.print(
+              "\r"
+                  + label
+                  + " ["
+                  + "#".repeat(filled)
+                  + " ".repeat(30 - filled)
+                  + "] "
+                  + now
+                  + "/"
+                  + total);
+          out.flush();
+        }
+      }
+    }
+
+    void done() {
+      if (out != null) {
+        synchronized (out) {
+          out.print("\r" + " ".repeat(label.length() + 45) + "\r");
+          out.flush();
+        }
+      }
+    }
+  }
+}
