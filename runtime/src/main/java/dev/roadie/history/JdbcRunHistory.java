@@ -19,10 +19,22 @@ public final class JdbcRunHistory implements RunHistory {
 
   private final Database db;
   private final String where;
+  private final MutationQueue mutations;
 
   private JdbcRunHistory(Database db, String where) {
     this.db = db;
     this.where = where;
+    this.mutations =
+        new MutationQueue(
+            group ->
+                db.inTransaction(
+                    c -> {
+                      for (MutationQueue.Pending p : group) {
+                        RunWrites.insertMutation(c, p.runId(), p.seq(), p.mutation());
+                      }
+                      return null;
+                    }),
+            where);
   }
 
   /**
@@ -97,11 +109,13 @@ public final class JdbcRunHistory implements RunHistory {
     write("step " + step.seq() + " of run " + runId, c -> RunWrites.insertStep(c, runId, step));
   }
 
+  /**
+   * Queues the mutation; it is in the store within milliseconds, and before any later write or read
+   * of this history returns. A failure to store it surfaces at that next write or read.
+   */
   @Override
   public void mutated(String runId, int seq, Mutation mutation) {
-    write(
-        "mutation " + seq + " of run " + runId,
-        c -> RunWrites.insertMutation(c, runId, seq, mutation));
+    mutations.add(new MutationQueue.Pending(runId, seq, mutation));
   }
 
   /**
@@ -137,7 +151,11 @@ public final class JdbcRunHistory implements RunHistory {
 
   @Override
   public void close() {
-    db.close();
+    try {
+      mutations.close();
+    } finally {
+      db.close();
+    }
   }
 
   @FunctionalInterface
@@ -146,6 +164,7 @@ public final class JdbcRunHistory implements RunHistory {
   }
 
   private void write(String what, Write write) {
+    mutations.flush();
     try {
       db.call(
           c -> {
@@ -159,6 +178,7 @@ public final class JdbcRunHistory implements RunHistory {
   }
 
   private <T> T read(Database.Work<T> query) {
+    mutations.flush();
     try {
       return db.call(query);
     } catch (SQLException e) {

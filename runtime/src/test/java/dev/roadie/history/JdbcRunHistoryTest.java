@@ -243,4 +243,41 @@ class JdbcRunHistoryTest {
     assertThat(history.recent("nope", 3)).isEmpty();
     assertThat(history.recent(null, 0)).isEmpty();
   }
+
+  @Test
+  void mutationsFromManyThreadsAreAllStoredBeforeTheNextReadReturns() throws Exception {
+    history.started(Runs.started("r-9", "fleet", T0, Map.of()));
+    java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 100; i++) {
+                  int n = seq.incrementAndGet();
+                  history.mutated("r-9", n, Runs.done("set", "amp-" + n, "set volume", T0));
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    List<Mutation> stored = history.find("r-9").orElseThrow().mutations();
+
+    assertThat(stored).hasSize(800);
+    assertThat(stored.get(0).target()).isEqualTo("amp-1");
+    assertThat(stored.get(799).target()).isEqualTo("amp-800");
+  }
+
+  @Test
+  void aMutationThatCannotBeStoredFailsTheNextWriteNamingIt() {
+    history.mutated("no-such-run", 1, Runs.done("set", "amp-1", "set volume", T0));
+
+    assertThatThrownBy(() -> history.started(Runs.started("r-2", "x", T0, Map.of())))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageContaining("cannot record mutation 1 of run no-such-run");
+  }
 }
