@@ -57,6 +57,39 @@ class ShippedPlaybooksTest {
   }
 
   @Test
+  void speakerCheckTurnsDownTheLoudSpeakerKeepsABackupAndASecondRunChangesNothing()
+      throws Exception {
+    try (dev.roadie.sim.SpeakerSimulator sim = dev.roadie.sim.SpeakerSimulator.start(3)) {
+      roadie.env.put("DEVICE_HOSTS", sim.hosts());
+      java.net.http.HttpResponse<String> set =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://" + sim.device(1).address() + "/volume"))
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString("<volume>90</volume>"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(set.statusCode()).isEqualTo(200);
+
+      JsonNode plan = run("run", "speaker-check", "--dry-run", "--json");
+      assertThat(plan.get("status").asText()).as(plan.toString()).isEqualTo("succeeded");
+      assertThat(plan.get("mutations")).hasSize(1);
+      assertThat(plan.get("mutations").get(0).get("outcome").asText()).isEqualTo("would-do");
+      assertThat(sim.device(1).volume()).isEqualTo(90);
+
+      JsonNode done = run("run", "speaker-check", "--json");
+      assertThat(done.get("mutations").get(0).get("outcome").asText()).isEqualTo("done");
+      assertThat(sim.device(1).volume()).isEqualTo(60);
+      assertThat(done.get("steps").get(2).get("output").asText()).contains("backup: ");
+
+      JsonNode again = run("run", "speaker-check", "--json");
+      assertThat(again.get("status").asText()).isEqualTo("succeeded");
+      assertThat(again.get("mutations")).isEmpty();
+    }
+  }
+
+  @Test
   void housekeepingPlansThenPrunesOldRunArtifactsAndASecondRunChangesNothing() throws Exception {
     Path old = Files.createDirectories(home.resolve("var/runs/20250101-000000-aaaaaa"));
     Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
