@@ -32,9 +32,10 @@ class SoxPoolTest {
   }
 
   @AfterEach
-  void closeAndCheckNothingIsLeft() throws InterruptedException {
+  void closeAndCheckNothingIsLeft() throws Exception {
     engines.forEach(SoxEngine::close);
     SoxTesting.await("no sox process of ours is left", () -> SoxTesting.soxChildren().isEmpty());
+    org.assertj.core.api.Assertions.assertThat(SoxTesting.zombieChildren()).as("zombies").isEmpty();
   }
 
   @Test

@@ -32,9 +32,10 @@ class SoxResilienceTest {
   }
 
   @AfterEach
-  void close() throws InterruptedException {
+  void close() throws Exception {
     engines.forEach(SoxEngine::close);
     SoxTesting.await("no sox process of ours is left", () -> SoxTesting.soxChildren().isEmpty());
+    org.assertj.core.api.Assertions.assertThat(SoxTesting.zombieChildren()).as("zombies").isEmpty();
   }
 
   @Test

@@ -80,6 +80,28 @@ final class SoxTesting {
         .toList();
   }
 
+  /** Children of this JVM that exited but were never reaped (state Z in /proc/PID/stat). */
+  static List<Long> zombieChildren() throws IOException {
+    long self = ProcessHandle.current().pid();
+    List<Long> zombies = new java.util.ArrayList<>();
+    try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(proc.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        // "pid (comm) state ppid ...": comm may hold spaces, so read after its closing parenthesis.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        if (fields[0].equals("Z") && Long.parseLong(fields[1]) == self) {
+          zombies.add(Long.parseLong(proc.getFileName().toString()));
+        }
+      }
+    }
+    return zombies;
+  }
+
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.getAsBoolean()) {
