@@ -70,4 +70,33 @@ class SynthPlaybookTest {
                 + ": it is truncated: 4 bytes, shorter than a RIFF header (12 bytes)")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void theAudioPathStepPassesOnThisMachine() {
+    roadie.playbook(
+        "audio",
+        "step('audio path') {\n"
+            + "  def r = synth.checkAudioPath()\n"
+            + "  println r\n"
+            + "  check r.passed, r.toString()\n"
+            + "}\n");
+
+    CliFixture.Result result = roadie.roadie("run", "audio");
+
+    assertThat(result.exit()).as(result.out()).isZero();
+    assertThat(result.out())
+        .contains("    | audio path ok: note 69 expected 440.0 Hz, measured 44");
+  }
+
+  @Test
+  void aNoteOutOfRangeFailsTheStepWithTheRange() {
+    roadie.playbook("note", "step('render') { synth.render(note: 128, seconds: 1) }\n");
+
+    CliFixture.Result result = roadie.roadie("run", "note");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.out())
+        .contains("playbooks/note.groovy:1: synth.render: note 128 is outside 0..127")
+        .doesNotContain("\tat ");
+  }
 }
