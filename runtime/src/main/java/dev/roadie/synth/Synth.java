@@ -116,6 +116,15 @@ public final class Synth {
     return renders.midi(Args.path(midiFile, "MIDI file"));
   }
 
+  /**
+   * FluidSynth shell servers: {@code synth.fluid.connect()} to the estate's, {@code
+   * synth.fluid.start(...)} for a headless one of roadie's own. (A getter, so playbooks write
+   * {@code synth.fluid}.)
+   */
+  public Fluid getFluid() {
+    return new Fluid(config.fluidsynth(), config.defaultSoundfont(), config.sampleRate(), run);
+  }
+
   /** Level and pitch of a WAV file, by this synth's meter (the built-in one unless replaced). */
   public ToneLevels measure(Object wav) {
     return meter.measure(Args.path(wav, "WAV file"), 0, Double.MAX_VALUE);

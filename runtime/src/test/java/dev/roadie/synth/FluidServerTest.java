@@ -1,0 +1,101 @@
+package dev.roadie.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real fluidsynth, started and stopped by roadie. */
+class FluidServerTest {
+  @TempDir Path home;
+  Fluid fluid;
+  FluidServer server;
+
+  @BeforeEach
+  void setUp() {
+    fluid = SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false)).getFluid();
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (server != null) server.stop();
+  }
+
+  @Test
+  void aStartedServerAnswersAndStopsLeavingNoProcess() throws Exception {
+    server = fluid.start();
+    long pid = server.pid();
+    long watchdog = server.watchdogPid();
+    assertThat(server.running()).isTrue();
+
+    try (FluidClient client = server.client()) {
+      assertThat(client.fonts())
+          .containsExactly(new LoadedFont(1, SynthFixture.REAL_SOUNDFONT.toString()));
+    }
+    server.stop();
+
+    assertThat(server.running()).isFalse();
+    assertThat(ProcessHandle.of(pid)).isEmpty();
+    assertThat(ProcessHandle.of(watchdog)).isEmpty();
+    assertThat(ProcessHandle.current().children()).noneMatch(p -> p.pid() == watchdog);
+    assertThatThrownBy(server::client).hasMessageContaining("connection refused");
+    server.stop(); // a second stop does nothing
+  }
+
+  @Test
+  void audioToAFileIsAPlayableWavAfterStop() throws Exception {
+    Path wav = home.resolve("capture/live.wav");
+    server = fluid.start(Map.of("audioFile", wav));
+    try (FluidClient client = server.client()) {
+      client.noteon(0, 69, 100);
+      Poll.until(() -> java.nio.file.Files.size(wav) > 48_000, "audio written");
+    }
+    server.stop();
+
+    var format = AudioSystem.getAudioFileFormat(wav.toFile());
+    assertThat(format.getFrameLength()).isGreaterThan(10_000);
+    assertThat(format.getFormat().getSampleRate()).isEqualTo(48000f);
+  }
+
+  @Test
+  void aBinaryThatIsNotThereIsNamed() {
+    var config = SynthFixture.config(home, home);
+    Fluid missing =
+        new Fluid(
+            new dev.roadie.config.RoadieConfig.FluidsynthConfig(
+                "/nonexistent/fluidsynth", "127.0.0.1", 9800, java.time.Duration.ofSeconds(2)),
+            config.defaultSoundfont(),
+            48000,
+            new FakeRun(home, false));
+
+    assertThatThrownBy(missing::start)
+        .isInstanceOf(SynthException.class)
+        .hasMessageStartingWith("/nonexistent/fluidsynth exited before opening port ")
+        .hasMessageContaining("not found");
+  }
+
+  @Test
+  void aPortInUseMakesStartFailAndLeavesNothingRunning() throws Exception {
+    server = fluid.start();
+    int taken = server.port();
+
+    assertThatThrownBy(() -> fluid.start(Map.of("port", taken)))
+        .isInstanceOf(SynthException.class)
+        .hasMessageStartingWith("fluidsynth exited before opening port " + taken);
+    assertThat(ProcessHandle.current().children().filter(p -> p.pid() != server.watchdogPid()))
+        .isEmpty();
+  }
+
+  @Test
+  void aBrokenSoundfontIsRefusedBeforeStarting() {
+    assertThatThrownBy(() -> fluid.start(Map.of("soundfont", home.resolve("none.sf2"))))
+        .hasMessage(
+            "cannot start fluidsynth with " + home.resolve("none.sf2") + ": it does not exist");
+  }
+}
