@@ -125,6 +125,15 @@ public final class Synth {
     return new Fluid(config.fluidsynth(), config.defaultSoundfont(), config.sampleRate(), run);
   }
 
+  /**
+   * The synth service: {@code synth.service.check()} against the alert thresholds, {@code
+   * health()}, {@code metrics()}, {@code validateConfig(file)}. (A getter, so playbooks write
+   * {@code synth.service}.)
+   */
+  public SynthService getService() {
+    return new SynthService(config.service());
+  }
+
   /** Level and pitch of a WAV file, by this synth's meter (the built-in one unless replaced). */
   public ToneLevels measure(Object wav) {
     return meter.measure(Args.path(wav, "WAV file"), 0, Double.MAX_VALUE);

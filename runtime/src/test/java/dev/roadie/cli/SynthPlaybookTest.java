@@ -99,4 +99,22 @@ class SynthPlaybookTest {
         .contains("playbooks/note.groovy:1: synth.render: note 128 is outside 0..127")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void theServiceCheckReadsTheConfiguredService() {
+    try (dev.roadie.sim.SynthServiceSim sim = dev.roadie.sim.SynthServiceSim.start()) {
+      sim.readings(31, 20, 30);
+      roadie.env.put("ROADIE_SYNTH_SERVICE_URL", sim.url());
+      roadie.playbook(
+          "service",
+          "step('synth service') { def c = synth.service.check(); check c.passed, c.toString() }\n");
+
+      CliFixture.Result result = roadie.roadie("run", "service");
+
+      assertThat(result.exit()).isEqualTo(1);
+      assertThat(result.out())
+          .contains(
+              "check failed: synth service FAILED (healthy): audio latency 31.0 ms > 20 ms --");
+    }
+  }
 }
