@@ -117,4 +117,22 @@ class SynthPlaybookTest {
               "check failed: synth service FAILED (healthy): audio latency 31.0 ms > 20 ms --");
     }
   }
+
+  @Test
+  void theReadmesLiveSynthStepStartsAndStopsFluidsynth() {
+    roadie.playbook(
+        "live",
+        "step('live synth') {\n"
+            + "  synth.fluid.start().withCloseable { server ->\n"
+            + "    server.client().withCloseable { fs ->\n"
+            + "      fs.noteon(0, 69, 100)\n"
+            + "      check fs.voiceCount() > 0, 'no voice sounding'\n"
+            + "    }\n"
+            + "  }\n"
+            + "}\n");
+
+    CliFixture.Result result = roadie.roadie("run", "live");
+
+    assertThat(result.exit()).as(result.out()).isZero();
+  }
 }
