@@ -184,4 +184,27 @@ class RenderTest {
     assertThatThrownBy(() -> synth.render(empty))
         .hasMessage("cannot render " + empty + ": it has no notes");
   }
+
+  @Test
+  void rendersFromSeveralThreadsAtOnceShareTheSoundfontSafely() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var renders = new java.util.ArrayList<java.util.concurrent.Future<Path>>();
+      for (int i = 0; i < 8; i++) {
+        int note = 60 + i;
+        renders.add(
+            pool.submit(() -> synth.render(Map.of("note", note, "seconds", 0.3, "program", 80))));
+      }
+      for (int i = 0; i < renders.size(); i++) {
+        ToneLevels levels =
+            synth.measure(renders.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(levels.frequencyHz())
+            .isCloseTo(
+                440 * Math.pow(2, (60 + i - 69) / 12.0),
+                org.assertj.core.data.Percentage.withPercentage(1));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
