@@ -94,6 +94,8 @@ final class GervillRenderer {
       }
       Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new Rendered(out, frames, sampleRate, peak);
+    } catch (java.io.InterruptedIOException | java.nio.channels.ClosedByInterruptException e) {
+      throw new SynthException("the render to " + out + " was interrupted", e);
     } catch (IOException e) {
       throw new SynthException("cannot write the render to " + out + ": " + e.getMessage(), e);
     } catch (javax.sound.midi.MidiUnavailableException e) {
@@ -124,6 +126,10 @@ final class GervillRenderer {
     void frames(long count) throws IOException {
       long left = count;
       while (left > 0) {
+        // A step's timeout interrupts its thread; a long render must end then, not run on.
+        if (Thread.currentThread().isInterrupted()) {
+          throw new java.io.InterruptedIOException("interrupted");
+        }
         int want = (int) Math.min(left, CHUNK_FRAMES) * CHANNELS * 2;
         int got = in.readNBytes(buffer, 0, want);
         if (got <= 0) {

@@ -207,4 +207,35 @@ class RenderTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void anInterruptedRenderStopsAndLeavesNoFile() throws Exception {
+    // Ten minutes of a held organ chord: far longer than the test waits.
+    Path mid =
+        new Midi()
+            .program(0, 19, 0)
+            .note(0, 60, 100, 0, 480L * 2 * 600)
+            .write(home.resolve("long.mid"));
+    var failure = new java.util.concurrent.CompletableFuture<Throwable>();
+    Thread render =
+        new Thread(
+            () -> {
+              try {
+                synth.render(mid);
+                failure.complete(null);
+              } catch (Throwable e) {
+                failure.complete(e);
+              }
+            });
+    render.start();
+    Poll.until(() -> Files.isDirectory(home.resolve("run/synth")), "the render to start");
+    render.interrupt();
+
+    assertThat(failure.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(SynthException.class)
+        .hasMessage("the render to " + home.resolve("run/synth/long.wav") + " was interrupted");
+    try (var left = Files.list(home.resolve("run/synth"))) {
+      assertThat(left).isEmpty();
+    }
+  }
 }
