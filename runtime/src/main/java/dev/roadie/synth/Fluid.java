@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class Fluid {
   private static final Set<String> START_ARGS =
-      Set.of("port", "soundfont", "audioFile", "gain", "sampleRate");
+      Set.of("port", "soundfont", "audioFile", "gain", "sampleRate", "exposed");
 
   private final FluidsynthConfig config;
   private final Path defaultSoundfont;
@@ -59,17 +59,23 @@ public final class Fluid {
   }
 
   /**
-   * Starts a headless {@code fluidsynth -s} of roadie's own and waits until its shell answers.
-   * Named arguments: {@code port} (default: a free one), {@code soundfont} (default {@code
-   * synth.default_soundfont}), {@code audioFile} (a WAV file to capture the audio; default none),
-   * {@code gain} (0..5, default 0.5; FluidSynth's own 0.2 is quiet), {@code sampleRate} (default
-   * {@code synth.sample_rate}). Stop it with {@link FluidServer#stop()} (or use it in a {@code
-   * withCloseable} block); one left running is stopped when roadie exits.
+   * Starts a headless {@code fluidsynth} of roadie's own and waits until its shell answers, on
+   * 127.0.0.1 only (see {@link FluidServer}). Named arguments: {@code port} (default: a free one),
+   * {@code exposed} (true: fluidsynth's own shell server, on every interface, for clients on other
+   * hosts; default false), {@code soundfont} (default {@code synth.default_soundfont}), {@code
+   * audioFile} (a WAV file to capture the audio; default none), {@code gain} (0..5, default 0.5;
+   * FluidSynth's own 0.2 is quiet), {@code sampleRate} (default {@code synth.sample_rate}). Stop it
+   * with {@link FluidServer#stop()} (or use it in a {@code withCloseable} block); one left running
+   * is stopped when roadie exits.
    */
   public FluidServer start(Map<String, ?> args) {
     String call = "synth.fluid.start";
     Args.only(args, call, START_ARGS);
-    int port = args.containsKey("port") ? Args.whole(args, "port", 0, 1, 65535, call) : freePort();
+    boolean exposed = Boolean.TRUE.equals(args.get("exposed"));
+    int port =
+        args.containsKey("port")
+            ? Args.whole(args, "port", 0, 1, 65535, call)
+            : exposed ? freePort() : 0;
     double gain = Args.number(args, "gain", 0.5, 0, 5, call);
     int rate = Args.whole(args, "sampleRate", sampleRate, 8000, 96000, call);
     Path soundfont =
@@ -102,23 +108,24 @@ public final class Fluid {
             config.binary(),
             "-q", // no banner
             "-n", // no MIDI driver
-            "-i", // no shell on stdin: the TCP shell only
-            "-s",
             "-a",
             "file",
             "-o",
             "audio.file.name=" + (audioFile == null ? "/dev/null" : audioFile),
             "-o",
             "audio.file.type=wav",
-            "-o",
-            "shell.port=" + port,
             "-r",
             String.valueOf(rate),
             "-g",
-            String.format(Locale.ROOT, "%.3f", gain),
-            soundfont.toString()));
-    return FluidServer.start(
-        command, port, audioFile, config.timeout().plus(Duration.ofSeconds(5)));
+            String.format(Locale.ROOT, "%.3f", gain)));
+    Duration wait = config.timeout().plus(Duration.ofSeconds(5));
+    if (exposed) {
+      // its own TCP shell only ("-i": none on stdin), on every interface
+      command.addAll(List.of("-i", "-s", "-o", "shell.port=" + port, soundfont.toString()));
+      return FluidServer.exposed(command, port, audioFile, wait);
+    }
+    command.add(soundfont.toString());
+    return FluidServer.onLoopback(command, port, audioFile, wait);
   }
 
   private static int freePort() {

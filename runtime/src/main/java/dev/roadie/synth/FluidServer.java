@@ -4,8 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,20 +16,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A headless {@code fluidsynth} shell server roadie started: no MIDI driver, audio to a file (or
- * nowhere), its shell on a TCP port. {@link #stop()} ends it and leaves no process behind.
+ * A headless {@code fluidsynth} roadie started: no MIDI driver, audio to a file (or nowhere), its
+ * shell on a TCP port. {@link #stop()} ends it and leaves no process behind.
  *
- * <p>Supervision: fluidsynth runs under a small {@code sh} watchdog that waits for end of input on
- * its stdin, a pipe from this JVM. Stopping closes the pipe; if this JVM dies, even by SIGKILL, the
- * kernel closes it, and the watchdog ends fluidsynth either way. A shutdown hook stops servers
- * still running when the JVM exits normally.
- *
- * <p>FluidSynth 2.3 has no setting for the address its shell listens on: it listens on every
- * interface, without authentication, and anyone who reaches the port can load any file the process
- * can read. Clients here connect over loopback; keep the port behind a host firewall.
+ * <p>FluidSynth 2.3's own shell server cannot be bound to one address: it listens on every
+ * interface, without authentication, and anyone who reaches it can load any file the process can
+ * read. So by default fluidsynth runs without it, driven over its stdin, and roadie serves the same
+ * shell protocol on 127.0.0.1 ({@link FluidRelay}); its life is bound to that pipe, so it ends when
+ * roadie does, even by SIGKILL. Started {@code exposed}, fluidsynth serves its own port on every
+ * interface, for clients on other hosts; then a small {@code sh} watchdog reading a pipe from
+ * roadie ends it when roadie ends. A shutdown hook stops servers still running at exit.
  */
 public final class FluidServer implements AutoCloseable {
   private static final Set<FluidServer> RUNNING = ConcurrentHashMap.newKeySet();
@@ -49,27 +51,65 @@ public final class FluidServer implements AutoCloseable {
             new Thread(() -> List.copyOf(RUNNING).forEach(FluidServer::stop), "fluidsynth-stop"));
   }
 
-  private final Process watchdog;
+  private final Process process;
+  private final boolean exposed;
   private final int port;
   private final Path audioFile;
   private final Duration timeout;
   private final Deque<String> stderr = new ArrayDeque<>();
+  private volatile FluidRelay relay;
   private volatile ProcessHandle fluidsynth;
 
-  private FluidServer(Process watchdog, int port, Path audioFile, Duration timeout) {
-    this.watchdog = watchdog;
+  private FluidServer(
+      Process process, boolean exposed, int port, Path audioFile, Duration timeout) {
+    this.process = process;
+    this.exposed = exposed;
     this.port = port;
     this.audioFile = audioFile;
     this.timeout = timeout;
+    if (!exposed) {
+      fluidsynth = process.toHandle();
+    }
   }
 
   /**
-   * Starts fluidsynth and waits until its shell answers.
+   * Starts fluidsynth with its shell on stdin and serves that shell on 127.0.0.1:{@code port}.
    *
-   * @param command fluidsynth and its arguments
-   * @throws SynthException when it cannot start, or exits or stays silent before its port opens
+   * @param command fluidsynth and its arguments, without {@code -s} or {@code -i}
    */
-  static FluidServer start(List<String> command, int port, Path audioFile, Duration timeout) {
+  static FluidServer onLoopback(List<String> command, int port, Path audioFile, Duration timeout) {
+    ServerSocket socket = FluidRelay.bind(port);
+    Process process;
+    try {
+      process = new ProcessBuilder(command).start();
+    } catch (IOException e) {
+      close(socket);
+      throw new SynthException(
+          "cannot start "
+              + command.get(0)
+              + ": "
+              + e.getMessage()
+              + " (is FluidSynth installed? see synth.fluidsynth.binary)",
+          e);
+    }
+    FluidServer server = new FluidServer(process, false, socket.getLocalPort(), audioFile, timeout);
+    RUNNING.add(server);
+    server.drain(process.getErrorStream());
+    try {
+      server.relay = server.awaitShell(socket, command.get(0));
+      return server;
+    } catch (RuntimeException e) {
+      close(socket);
+      server.stop();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts {@code fluidsynth -s}, its own shell server on every interface, under the watchdog, and
+   * waits until it listens.
+   */
+  static FluidServer exposed(List<String> command, int port, Path audioFile, Duration timeout) {
     List<String> full = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "fluidsynth-watchdog"));
     full.addAll(command);
     Process process;
@@ -78,7 +118,7 @@ public final class FluidServer implements AutoCloseable {
     } catch (IOException e) {
       throw new SynthException("cannot start sh to supervise fluidsynth: " + e.getMessage(), e);
     }
-    FluidServer server = new FluidServer(process, port, audioFile, timeout);
+    FluidServer server = new FluidServer(process, true, port, audioFile, timeout);
     RUNNING.add(server);
     server.drain(process.getErrorStream());
     try {
@@ -90,10 +130,35 @@ public final class FluidServer implements AutoCloseable {
     }
   }
 
+  private FluidRelay awaitShell(ServerSocket socket, String binary) {
+    var ready =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return FluidRelay.start(socket, process);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    try {
+      return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new SynthException(
+          binary + " did not answer on its shell within " + timeout.toMillis() + "ms" + said());
+    } catch (ExecutionException e) {
+      throw new SynthException(binary + " exited before its shell answered" + said(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SynthException("interrupted while waiting for fluidsynth to start");
+    } finally {
+      ready.cancel(true);
+    }
+  }
+
   private void awaitPort(String binary) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!watchdog.isAlive() || (fluidsynth().isPresent() && !fluidsynth().get().isAlive())) {
+      if (!process.isAlive() || fluidsynth().map(FluidServer::ended).orElse(false)) {
         break;
       }
       if (fluidsynth().map(p -> ListeningSockets.listens(p.pid(), port)).orElse(false)) {
@@ -106,31 +171,50 @@ public final class FluidServer implements AutoCloseable {
         throw new SynthException("interrupted while waiting for fluidsynth to start");
       }
     }
-    String said = stderrTail();
     if (fluidsynth().map(FluidServer::ended).orElse(true)) {
+      String tail = stderrTail();
       throw new SynthException(
           binary
               + " exited before opening port "
               + port
-              + (said.isEmpty() ? "" : ": " + said)
-              + (said.contains("not found")
+              + said()
+              + (tail.contains("not found")
                   ? " (is FluidSynth installed? see synth.fluidsynth.binary)"
-                  : ""));
+                  : "")
+              + (tail.contains("bind server socket") ? " (is the port in use?)" : ""));
     }
     throw new SynthException(
-        binary
-            + " did not open port "
-            + port
-            + " within "
-            + timeout.toMillis()
-            + "ms"
-            + (said.isEmpty() ? "" : ": " + said));
+        binary + " did not open port " + port + " within " + timeout.toMillis() + "ms" + said());
   }
 
-  /** The fluidsynth process under the watchdog, once it has been started. */
+  private String said() {
+    // stderr is read on its own thread: give it a moment to catch up with a process that ended
+    long deadline = System.nanoTime() + 200_000_000L;
+    while (System.nanoTime() < deadline && process.isAlive() == false && stderrTail().isEmpty()) {
+      Thread.onSpinWait();
+    }
+    String tail = stderrTail();
+    return tail.isEmpty() ? "" : ": " + tail;
+  }
+
+  /**
+   * True when the process has exited. A grandchild that exited stays a zombie until the watchdog
+   * reaps it, and Java counts a zombie as alive, so its state is read from /proc.
+   */
+  static boolean ended(ProcessHandle process) {
+    if (!process.isAlive()) return true;
+    try {
+      String stat = Files.readString(Path.of("/proc", process.pid() + "", "stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** The fluidsynth process, once it has been started. */
   private Optional<ProcessHandle> fluidsynth() {
     if (fluidsynth == null) {
-      fluidsynth = watchdog.children().findFirst().orElse(null);
+      fluidsynth = process.children().findFirst().orElse(null);
     }
     return Optional.ofNullable(fluidsynth);
   }
@@ -168,6 +252,11 @@ public final class FluidServer implements AutoCloseable {
     return port;
   }
 
+  /** True when fluidsynth serves its own port on every interface; false for loopback only. */
+  public boolean exposed() {
+    return exposed;
+  }
+
   /** Where the audio goes; null when it is discarded. */
   public Path audioFile() {
     return audioFile;
@@ -178,27 +267,13 @@ public final class FluidServer implements AutoCloseable {
     return fluidsynth().map(ProcessHandle::pid).orElse(-1L);
   }
 
-  /** The watchdog's process id (fluidsynth's parent). */
-  public long watchdogPid() {
-    return watchdog.pid();
+  /** The process roadie started: fluidsynth itself, or the watchdog of an exposed one. */
+  public long supervisedPid() {
+    return process.pid();
   }
 
   public boolean running() {
-    return watchdog.isAlive() && !fluidsynth().map(FluidServer::ended).orElse(true);
-  }
-
-  /**
-   * True when the process has exited. A grandchild that exited stays a zombie until the watchdog
-   * reaps it, and Java counts a zombie as alive, so its state is read from /proc.
-   */
-  static boolean ended(ProcessHandle process) {
-    if (!process.isAlive()) return true;
-    try {
-      String stat = java.nio.file.Files.readString(Path.of("/proc", process.pid() + "", "stat"));
-      return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-    } catch (IOException e) {
-      return true;
-    }
+    return process.isAlive() && !fluidsynth().map(FluidServer::ended).orElse(true);
   }
 
   /**
@@ -210,33 +285,34 @@ public final class FluidServer implements AutoCloseable {
   }
 
   /**
-   * Ends fluidsynth and its watchdog and waits for both, forcibly after a grace period. With an
-   * audio file, its WAV header is then given the sizes fluidsynth had no chance to write. Calling
-   * it again does nothing.
+   * Ends fluidsynth (and the watchdog of an exposed one) and waits for it, forcibly after a grace
+   * period. An audio file is then a complete WAV: fluidsynth ended by end of input writes its
+   * header; one ended by a signal gets the sizes it had no chance to write. Calling it again does
+   * nothing.
    */
   public void stop() {
-    Optional<ProcessHandle> child = fluidsynth();
-    child.ifPresent(ProcessHandle::destroy);
-    try {
-      OutputStream stdin = watchdog.getOutputStream();
-      stdin.close();
-    } catch (IOException e) {
-      // the watchdog is gone already
+    if (relay != null) {
+      relay.close();
     }
-    boolean ended = waitFor(watchdog.toHandle()) && child.map(FluidServer::waitFor).orElse(true);
+    Optional<ProcessHandle> child = fluidsynth();
+    if (exposed) {
+      child.ifPresent(ProcessHandle::destroy);
+    }
+    close(process.getOutputStream());
+    boolean ended = waitFor(process.toHandle()) && child.map(FluidServer::waitFor).orElse(true);
     if (!ended) {
       child.ifPresent(ProcessHandle::destroyForcibly);
-      watchdog.destroyForcibly();
-      waitFor(watchdog.toHandle());
+      process.destroyForcibly();
+      waitFor(process.toHandle());
       child.ifPresent(FluidServer::waitFor);
     }
     try {
-      watchdog.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     RUNNING.remove(this);
-    if (audioFile != null) {
+    if (audioFile != null && Files.exists(audioFile)) {
       try {
         WavFile.repairSizes(audioFile);
       } catch (IOException e) {
@@ -250,13 +326,21 @@ public final class FluidServer implements AutoCloseable {
     try {
       process.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       return false;
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  private static void close(java.io.Closeable closeable) {
+    try {
+      closeable.close();
+    } catch (IOException e) {
+      // already closed, or the process is gone
     }
   }
 
@@ -267,7 +351,9 @@ public final class FluidServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "fluidsynth on port "
+    return "fluidsynth on "
+        + (exposed ? "every interface, " : "127.0.0.1:")
+        + (exposed ? "port " : "")
         + port
         + (running() ? " (pid " + pid() + ")" : " (stopped)")
         + (audioFile == null ? "" : ", audio to " + audioFile);

@@ -9,22 +9,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A fluidsynth roadie started does not outlive roadie, even when roadie is killed with SIGKILL. */
 class FluidOrphanTest {
   @TempDir Path home;
 
-  @Test
-  void fluidsynthEndsWhenTheJvmThatStartedItIsKilled() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest(name = "exposed: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void fluidsynthEndsWhenTheJvmThatStartedItIsKilled(boolean exposed) throws Exception {
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp",
             System.getProperty("java.class.path"),
             StartFluidMain.class.getName(),
-            home.toString());
+            home.toString(),
+            String.valueOf(exposed));
     Process jvm =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     long fluidsynth;

@@ -31,7 +31,7 @@ class FluidServerTest {
   void aStartedServerAnswersAndStopsLeavingNoProcess() throws Exception {
     server = fluid.start();
     long pid = server.pid();
-    long watchdog = server.watchdogPid();
+    long supervised = server.supervisedPid();
     assertThat(server.running()).isTrue();
 
     try (FluidClient client = server.client()) {
@@ -42,8 +42,8 @@ class FluidServerTest {
 
     assertThat(server.running()).isFalse();
     assertThat(ProcessHandle.of(pid)).isEmpty();
-    assertThat(ProcessHandle.of(watchdog)).isEmpty();
-    assertThat(ProcessHandle.current().children()).noneMatch(p -> p.pid() == watchdog);
+    assertThat(ProcessHandle.of(supervised)).isEmpty();
+    assertThat(ProcessHandle.current().children()).noneMatch(p -> p.pid() == supervised);
     assertThatThrownBy(server::client).hasMessageContaining("connection refused");
     server.stop(); // a second stop does nothing
   }
@@ -64,6 +64,50 @@ class FluidServerTest {
   }
 
   @Test
+  void byDefaultOnlyLoopbackListensAndFluidsynthHasNoPortOfItsOwn() throws Exception {
+    server = fluid.start();
+
+    assertThat(server.exposed()).isFalse();
+    assertThat(server.pid()).isEqualTo(server.supervisedPid());
+    // 127.0.0.1, in the IPv4 table or mapped into the IPv6 one (::ffff:127.0.0.1)
+    assertThat(listeners(server.port()))
+        .isNotEmpty()
+        .allMatch(
+            address ->
+                address.equals("0100007F") || address.equals("0000000000000000FFFF00000100007F"));
+    assertThat(ListeningSockets.listens(server.pid(), server.port())).isFalse();
+  }
+
+  @Test
+  void anExposedServerIsFluidsynthsOwnOnEveryInterface() throws Exception {
+    server = fluid.start(Map.of("exposed", true));
+
+    assertThat(server.exposed()).isTrue();
+    assertThat(ListeningSockets.listens(server.pid(), server.port())).isTrue();
+    try (FluidClient client = server.client()) {
+      assertThat(client.fonts()).hasSize(1);
+    }
+    long pid = server.pid();
+    server.stop();
+    assertThat(ProcessHandle.of(pid)).isEmpty();
+  }
+
+  /** The local addresses (hex, as /proc has them) listening on a TCP port in this namespace. */
+  private static java.util.List<String> listeners(int port) throws Exception {
+    String suffix = String.format(":%04X", port);
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (String table : java.util.List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      for (String line : java.nio.file.Files.readAllLines(Path.of(table))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 3 && f[1].endsWith(suffix) && f[3].equals("0A")) {
+          found.add(f[1].substring(0, f[1].indexOf(':')));
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
   void aBinaryThatIsNotThereIsNamed() {
     var config = SynthFixture.config(home, home);
     Fluid missing =
@@ -76,6 +120,10 @@ class FluidServerTest {
 
     assertThatThrownBy(missing::start)
         .isInstanceOf(SynthException.class)
+        .hasMessageStartingWith("cannot start /nonexistent/fluidsynth: ")
+        .hasMessageEndingWith("(is FluidSynth installed? see synth.fluidsynth.binary)");
+    assertThatThrownBy(() -> missing.start(Map.of("exposed", true)))
+        .isInstanceOf(SynthException.class)
         .hasMessageStartingWith("/nonexistent/fluidsynth exited before opening port ")
         .hasMessageContaining("not found");
   }
@@ -87,8 +135,17 @@ class FluidServerTest {
 
     assertThatThrownBy(() -> fluid.start(Map.of("port", taken)))
         .isInstanceOf(SynthException.class)
-        .hasMessageStartingWith("fluidsynth exited before opening port " + taken);
-    assertThat(ProcessHandle.current().children().filter(p -> p.pid() != server.watchdogPid()))
+        .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken + ": ");
+    FluidServer exposed = fluid.start(Map.of("exposed", true));
+    try {
+      assertThatThrownBy(() -> fluid.start(Map.of("port", exposed.port(), "exposed", true)))
+          .isInstanceOf(SynthException.class)
+          .hasMessageStartingWith("fluidsynth exited before opening port " + exposed.port())
+          .hasMessageEndingWith("(is the port in use?)");
+    } finally {
+      exposed.stop();
+    }
+    assertThat(ProcessHandle.current().children().filter(p -> p.pid() != server.supervisedPid()))
         .isEmpty();
   }
 

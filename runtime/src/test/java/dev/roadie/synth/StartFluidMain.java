@@ -9,8 +9,10 @@ public final class StartFluidMain {
   public static void main(String[] args) throws InterruptedException {
     Path home = Path.of(args[0]);
     FluidServer server =
-        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false)).getFluid().start();
-    System.out.println(server.pid() + " " + server.watchdogPid());
+        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false))
+            .getFluid()
+            .start(java.util.Map.of("exposed", Boolean.parseBoolean(args[1])));
+    System.out.println(server.pid() + " " + server.supervisedPid());
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);
   }

@@ -13,21 +13,30 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shell protocol against a real fluidsynth server, and its faults. */
-class FluidClientTest {
-  static FluidServer server;
+/**
+ * The shell protocol against a real fluidsynth, and its faults: through roadie's loopback relay,
+ * and through fluidsynth's own TCP server ({@code exposed}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FluidClientContract {
+  FluidServer server;
   @TempDir static Path home;
 
+  abstract boolean exposed();
+
   @BeforeAll
-  static void startServer() {
+  void startServer() {
     server =
-        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false)).getFluid().start();
+        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false))
+            .getFluid()
+            .start(java.util.Map.of("exposed", exposed()));
   }
 
   @AfterAll
-  static void stopServer() {
+  void stopServer() {
     server.stop();
   }
 
@@ -135,7 +144,9 @@ class FluidClientTest {
   @Test
   void aServerThatStopsMidCommandIsReportedAsClosingTheConnection() throws Exception {
     FluidServer own =
-        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false)).getFluid().start();
+        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false))
+            .getFluid()
+            .start(java.util.Map.of("exposed", exposed()));
     try (FluidClient client = own.client()) {
       CompletableFuture<Object> answer =
           CompletableFuture.supplyAsync(() -> client.command("sleep 5000"));
