@@ -190,7 +190,7 @@ public final class FluidServer implements AutoCloseable {
   private String said() {
     // stderr is read on its own thread: give it a moment to catch up with a process that ended
     long deadline = System.nanoTime() + 200_000_000L;
-    while (System.nanoTime() < deadline && process.isAlive() == false && stderrTail().isEmpty()) {
+    while (System.nanoTime() < deadline && !process.isAlive() && stderrTail().isEmpty()) {
       Thread.onSpinWait();
     }
     String tail = stderrTail();
