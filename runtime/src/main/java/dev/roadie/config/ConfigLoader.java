@@ -64,6 +64,7 @@ public final class ConfigLoader {
         settings.engine(),
         settings.speakers(),
         settings.sox(),
+        settings.synth(),
         (Map<String, Object>) tree.get("vars"));
   }
 

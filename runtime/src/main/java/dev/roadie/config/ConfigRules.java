@@ -14,6 +14,8 @@ import java.util.function.Function;
 final class ConfigRules {
   private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error");
   private static final List<String> FORMATS = List.of("text", "json");
+  private static final String COMMAND = "give a command name or a path";
+  private static final String HOST = "give a host name or an address";
 
   private static final List<Rule<?>> RULES =
       List.of(
@@ -21,7 +23,7 @@ final class ConfigRules {
           between("speakers.max_retries", c -> c.speakers().maxRetries(), 0, 10),
           between("speakers.concurrency", c -> c.speakers().concurrency(), 1, 1024),
           new Rule<>("speakers.devices", c -> c.speakers().devices(), SpeakerEntries::problem),
-          notBlank("sox.binary", c -> c.sox().binary()),
+          notBlank("sox.binary", c -> c.sox().binary(), COMMAND),
           between("sox.max_workers", c -> c.sox().maxWorkers(), 1, 256),
           atLeast("sox.timeout", c -> c.sox().timeout(), "1s"),
           atLeast("sox.queue_timeout", c -> c.sox().queueTimeout(), "0s"),
@@ -34,6 +36,29 @@ final class ConfigRules {
               "sox.breaker.failure_threshold", c -> c.sox().breaker().failureThreshold(), 1, 1000),
           atLeast("sox.breaker.reset_timeout", c -> c.sox().breaker().resetTimeout(), "100ms"),
           between("sox.breaker.half_open_trials", c -> c.sox().breaker().halfOpenTrials(), 1, 100),
+          between("synth.sample_rate", c -> c.synth().sampleRate(), 8000, 96000),
+          atLeast("synth.max_render", c -> c.synth().maxRender(), "1s"),
+          notBlank("synth.fluidsynth.binary", c -> c.synth().fluidsynth().binary(), COMMAND),
+          notBlank("synth.fluidsynth.host", c -> c.synth().fluidsynth().host(), HOST),
+          between("synth.fluidsynth.port", c -> c.synth().fluidsynth().port(), 1, 65535),
+          atLeast("synth.fluidsynth.timeout", c -> c.synth().fluidsynth().timeout(), "100ms"),
+          httpUrl("synth.service.url", c -> c.synth().service().url()),
+          atLeast("synth.service.timeout", c -> c.synth().service().timeout(), "100ms"),
+          between(
+              "synth.service.latency_alert_ms",
+              c -> c.synth().service().latencyAlertMs(),
+              1,
+              10_000),
+          between(
+              "synth.service.cpu_alert_percent",
+              c -> c.synth().service().cpuAlertPercent(),
+              1,
+              100),
+          between(
+              "synth.service.memory_alert_percent",
+              c -> c.synth().service().memoryAlertPercent(),
+              1,
+              100),
           atLeast("engine.step_timeout", c -> c.engine().stepTimeout(), "1s"),
           atLeast("engine.playbook_timeout", c -> c.engine().playbookTimeout(), "1s"),
           atLeast("engine.step_grace", c -> c.engine().stepGrace(), "100ms"),
@@ -100,14 +125,31 @@ final class ConfigRules {
         });
   }
 
-  private static Rule<String> notBlank(String keyPath, Function<RoadieConfig, String> value) {
+  private static Rule<String> notBlank(
+      String keyPath, Function<RoadieConfig, String> value, String hint) {
     return new Rule<>(
         keyPath,
         value,
-        actual ->
-            actual.isBlank()
-                ? Optional.of("is empty; give a command name or a path")
-                : Optional.empty());
+        actual -> actual.isBlank() ? Optional.of("is empty; " + hint) : Optional.empty());
+  }
+
+  private static Rule<String> httpUrl(String keyPath, Function<RoadieConfig, String> value) {
+    return new Rule<>(
+        keyPath,
+        value,
+        actual -> {
+          try {
+            java.net.URI uri = new java.net.URI(actual);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+              return Optional.empty();
+            }
+          } catch (java.net.URISyntaxException e) {
+            // reported below, like any other url that is not one
+          }
+          return Optional.of(
+              "'" + actual + "' is not an http(s) url; write one like http://synth.local:8080");
+        });
   }
 
   /** Case is ignored: {@code INFO} is as good as {@code info}. */

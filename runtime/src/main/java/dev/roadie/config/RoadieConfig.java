@@ -24,6 +24,7 @@ public record RoadieConfig(
     EngineConfig engine,
     SpeakersConfig speakers,
     SoxConfig sox,
+    SynthConfig synth,
     Map<String, Object> vars) {
 
   /**
@@ -114,4 +115,52 @@ public record RoadieConfig(
    */
   public record BreakerConfig(
       int failureThreshold, java.time.Duration resetTimeout, int halfOpenTrials) {}
+
+  /**
+   * @param soundfontDirs directories searched for SF2 soundfonts, in order; relative ones are read
+   *     from the roadie home
+   * @param installDir where {@code synth.install(file)} puts a soundfont; always listed
+   * @param defaultSoundfont the soundfont renders and the audio path check load
+   * @param sampleRate of renders, in Hz
+   * @param maxRender the longest audio one render may produce
+   * @param fluidsynth the FluidSynth server roadie talks to, and how it starts one
+   * @param service the synth service's HTTP endpoints and alert thresholds
+   */
+  public record SynthConfig(
+      java.util.List<String> soundfontDirs,
+      Path installDir,
+      Path defaultSoundfont,
+      int sampleRate,
+      java.time.Duration maxRender,
+      FluidsynthConfig fluidsynth,
+      SynthServiceConfig service) {
+    public SynthConfig {
+      soundfontDirs =
+          soundfontDirs == null ? java.util.List.of() : java.util.List.copyOf(soundfontDirs);
+    }
+  }
+
+  /**
+   * @param binary the fluidsynth executable, a name on PATH or a path
+   * @param host the address of the FluidSynth shell server {@code synth.fluid.connect()} talks to
+   * @param port its shell port ({@code shell.port})
+   * @param timeout per command, and for a started server to open its port
+   */
+  public record FluidsynthConfig(
+      String binary, String host, int port, java.time.Duration timeout) {}
+
+  /**
+   * @param url the synth service's base url; {@code /health}, {@code /health/detailed} and {@code
+   *     /metrics} are read below it
+   * @param timeout per request
+   * @param latencyAlertMs audio latency above this many milliseconds fails the latency rule
+   * @param cpuAlertPercent CPU use above this fails the CPU rule
+   * @param memoryAlertPercent memory use above this fails the memory rule
+   */
+  public record SynthServiceConfig(
+      String url,
+      java.time.Duration timeout,
+      int latencyAlertMs,
+      int cpuAlertPercent,
+      int memoryAlertPercent) {}
 }

@@ -120,4 +120,12 @@ class ShippedPlaybooksTest {
     assertThat(run.get("status").asText()).isEqualTo("failed");
     assertThat(run.get("steps").get(0).get("error").asText()).contains("below 100%");
   }
+
+  @Test
+  void theSynthSelfTestPassesOnAMachineSetUpByScriptsSetup() throws Exception {
+    JsonNode run = run("run", "synth-selftest", "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(run.get("steps").get(1).get("output").asText()).startsWith("audio path ok: ");
+  }
 }

@@ -153,18 +153,15 @@ class StepBehaviourTest {
 
     JsonNode step = run("typo").get("steps").get(0);
 
-    String apis =
-        java.util.ServiceLoader.load(dev.roadie.run.ApiProvider.class).stream()
-            .map(provider -> provider.get().name())
-            .sorted()
-            .map(name -> name + ", ")
-            .collect(java.util.stream.Collectors.joining());
-    assertThat(step.get("error").asText())
-        .isEqualTo(
+    String error = step.get("error").asText();
+    assertThat(error)
+        .startsWith(
             "playbooks/typo.groovy:1: unknown name 'confg'; did you mean 'config'?; a playbook"
-                + " knows config, params, run, log, "
-                + apis
-                + "its own variables and the DSL keywords");
+                + " knows config, params, run, log, ")
+        .endsWith(", its own variables and the DSL keywords");
+    // Then every installed API, whatever they are.
+    java.util.ServiceLoader.load(dev.roadie.run.ApiProvider.class)
+        .forEach(api -> assertThat(error).contains(" " + api.name() + ","));
   }
 
   @Test

@@ -44,6 +44,9 @@ class ConfigRulesTest {
           sox.max_workers          | 257      | 257 is above the maximum of 256
           sox.timeout              | 0s       | 0s is below the minimum of 1s
           sox.binary               | ''       | is empty; give a command name or a path
+          synth.sample_rate        | 7999     | 7999 is below the minimum of 8000
+          synth.sample_rate        | 96001    | 96001 is above the maximum of 96000
+          synth.max_render         | 500ms    | 500ms is below the minimum of 1s
           engine.step_timeout      | 500ms    | 500ms is below the minimum of 1s
           engine.playbook_timeout  | 0s       | 0s is below the minimum of 1s
           engine.step_grace        | 99ms     | 99ms is below the minimum of 100ms
@@ -91,6 +94,43 @@ class ConfigRulesTest {
     Path file = setting(keyPath, value);
 
     assertThatCode(() -> ConfigLoader.load(home, file, Map.of())).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          synth.fluidsynth.binary              | ''          | is empty; give a command name or a path
+          synth.fluidsynth.host                | ''          | is empty; give a host name or an address
+          synth.fluidsynth.port                | 0           | 0 is below the minimum of 1
+          synth.fluidsynth.port                | 65536       | 65536 is above the maximum of 65535
+          synth.fluidsynth.timeout             | 99ms        | 99ms is below the minimum of 100ms
+          synth.service.url                    | synth:8080  | 'synth:8080' is not an http(s) url; write one like http://synth.local:8080
+          synth.service.url                    | ftp://synth | 'ftp://synth' is not an http(s) url; write one like http://synth.local:8080
+          synth.service.timeout                | 0s          | 0s is below the minimum of 100ms
+          synth.service.latency_alert_ms       | 0           | 0 is below the minimum of 1
+          synth.service.cpu_alert_percent      | 101         | 101 is above the maximum of 100
+          synth.service.memory_alert_percent   | 0           | 0 is below the minimum of 1
+          """)
+  void aNestedSynthValueOutsideItsRuleNamesKeyAndRule(
+      String keyPath, String value, String message) {
+    String[] parts = keyPath.split("\\.");
+    Path file =
+        write(home, parts[0] + ":\n  " + parts[1] + ":\n    " + parts[2] + ": " + value + "\n");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(file + ":3:5: " + keyPath + ": " + message);
+  }
+
+  @Test
+  void theSynthSettingsHaveEnvironmentNames() {
+    Map<String, String> env = Map.of("ROADIE_SYNTH_FLUIDSYNTH_PORT", "70000");
+
+    assertThat(problems(home, null, env))
+        .containsExactly(
+            "env ROADIE_SYNTH_FLUIDSYNTH_PORT: synth.fluidsynth.port: 70000 is above the maximum of 65535");
   }
 
   @Test
