@@ -64,6 +64,7 @@ public final class ConfigLoader {
         settings.engine(),
         settings.speakers(),
         settings.sox(),
+        settings.ops(),
         (Map<String, Object>) tree.get("vars"));
   }
 

@@ -23,6 +23,19 @@ final class ConfigRules {
           notBlank("sox.binary", c -> c.sox().binary()),
           between("sox.max_workers", c -> c.sox().maxWorkers(), 1, 256),
           atLeast("sox.timeout", c -> c.sox().timeout(), "1s"),
+          atLeast("ops.http_timeout", c -> c.ops().httpTimeout(), "100ms"),
+          between("ops.http_concurrency", c -> c.ops().httpConcurrency(), 1, 1024),
+          atLeast("ops.response_time.target", c -> c.ops().responseTime().target(), "1ms"),
+          notBelow(
+              "ops.response_time.warning",
+              c -> c.ops().responseTime().warning(),
+              "ops.response_time.target",
+              c -> c.ops().responseTime().target()),
+          notBelow(
+              "ops.response_time.critical",
+              c -> c.ops().responseTime().critical(),
+              "ops.response_time.warning",
+              c -> c.ops().responseTime().warning()),
           atLeast("engine.step_timeout", c -> c.engine().stepTimeout(), "1s"),
           atLeast("engine.playbook_timeout", c -> c.engine().playbookTimeout(), "1s"),
           atLeast("engine.step_grace", c -> c.engine().stepGrace(), "100ms"),
@@ -64,6 +77,27 @@ final class ConfigRules {
             actual.compareTo(least) >= 0
                 ? Optional.empty()
                 : Optional.of(Durations.format(actual) + " is below the minimum of " + minimum));
+  }
+
+  /** A threshold that must not be below the one before it, like warning after target. */
+  private static Rule<List<Duration>> notBelow(
+      String keyPath,
+      Function<RoadieConfig, Duration> value,
+      String lowerPath,
+      Function<RoadieConfig, Duration> lower) {
+    return new Rule<>(
+        keyPath,
+        config -> List.of(value.apply(config), lower.apply(config)),
+        pair ->
+            pair.get(0).compareTo(pair.get(1)) >= 0
+                ? Optional.empty()
+                : Optional.of(
+                    Durations.format(pair.get(0))
+                        + " is below "
+                        + lowerPath
+                        + " ("
+                        + Durations.format(pair.get(1))
+                        + "); keep them in order"));
   }
 
   private static Rule<Integer> between(

@@ -24,6 +24,7 @@ public record RoadieConfig(
     EngineConfig engine,
     SpeakersConfig speakers,
     SoxConfig sox,
+    OpsConfig ops,
     Map<String, Object> vars) {
 
   /**
@@ -76,4 +77,20 @@ public record RoadieConfig(
    * @param timeout how long one sox process may run before it is killed
    */
   public record SoxConfig(String binary, int maxWorkers, java.time.Duration timeout) {}
+
+  /**
+   * @param httpTimeout an HTTP check's connect, read and whole-call timeout, unless it names its
+   *     own
+   * @param httpConcurrency how many checks {@code ops.http.getAll} runs at once
+   * @param responseTime the thresholds HTTP checks rate their response time by
+   */
+  public record OpsConfig(
+      java.time.Duration httpTimeout, int httpConcurrency, ResponseTimeConfig responseTime) {}
+
+  /**
+   * The response-time KPI of an HTTP check: at or under {@code target} meets it, over {@code
+   * warning} is a warning, over {@code critical} is critical.
+   */
+  public record ResponseTimeConfig(
+      java.time.Duration target, java.time.Duration warning, java.time.Duration critical) {}
 }
