@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       HistoryCommand.class,
       ShowCommand.class,
+      SimCommand.class,
       VersionCommand.class,
     },
     footer = {
