@@ -65,6 +65,7 @@ public final class ConfigLoader {
         settings.speakers(),
         settings.sox(),
         settings.ops(),
+        settings.services(),
         (Map<String, Object>) tree.get("vars"));
   }
 

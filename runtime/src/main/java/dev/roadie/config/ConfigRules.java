@@ -25,6 +25,8 @@ final class ConfigRules {
           atLeast("sox.timeout", c -> c.sox().timeout(), "1s"),
           atLeast("ops.http_timeout", c -> c.ops().httpTimeout(), "100ms"),
           between("ops.http_concurrency", c -> c.ops().httpConcurrency(), 1, 1024),
+          notBlank("ops.systemctl", c -> c.ops().systemctl()),
+          notBlank("ops.journalctl", c -> c.ops().journalctl()),
           atLeast("ops.response_time.target", c -> c.ops().responseTime().target(), "1ms"),
           notBelow(
               "ops.response_time.warning",
@@ -53,6 +55,62 @@ final class ConfigRules {
         rule.check(config).ifPresent(message -> problems.add(origin, rule.keyPath(), message));
       }
     }
+    checkServices(config, merged, problems);
+  }
+
+  private static final List<String> MANAGERS = List.of("process", "systemd");
+
+  /** The rules of each named service: what its manager needs, and sane limits. */
+  private static void checkServices(RoadieConfig config, Layer merged, Problems problems) {
+    config
+        .services()
+        .forEach(
+            (name, service) -> {
+              String path = "services." + name;
+              Problem problem =
+                  (key, message) -> {
+                    String keyPath = path + "." + key;
+                    if (!problems.reported(keyPath)) {
+                      problems.add(merged.originOf(keyPath), keyPath, message);
+                    }
+                  };
+              String manager = service.manager().toLowerCase(Locale.ROOT);
+              if (!MANAGERS.contains(manager)) {
+                problem.add(
+                    "manager",
+                    "'"
+                        + service.manager()
+                        + "' is not one of process, systemd"
+                        + Suggestions.didYouMean(service.manager(), MANAGERS));
+              } else if (manager.equals("process") && service.command().isEmpty()) {
+                problem.add(
+                    "command",
+                    "is not set; a process service needs the command that starts it, like"
+                        + " [/usr/bin/audiodeck, --port, '8080']");
+              }
+              if (!service.healthUrl().isEmpty()
+                  && okhttp3.HttpUrl.parse(service.healthUrl()) == null) {
+                problem.add(
+                    "health_url", "'" + service.healthUrl() + "' is not an http or https URL");
+              }
+              if (service.startTimeout().compareTo(Duration.ofMillis(100)) < 0) {
+                problem.add(
+                    "start_timeout",
+                    Durations.format(service.startTimeout()) + " is below the minimum of 100ms");
+              }
+              if (service.stopTimeout().compareTo(Duration.ofMillis(100)) < 0) {
+                problem.add(
+                    "stop_timeout",
+                    Durations.format(service.stopTimeout()) + " is below the minimum of 100ms");
+              }
+              if (service.startAttempts() < 1 || service.startAttempts() > 10) {
+                problem.add("start_attempts", service.startAttempts() + " is not from 1 to 10");
+              }
+            });
+  }
+
+  private interface Problem {
+    void add(String key, String message);
   }
 
   /** The settings that have a rule. */

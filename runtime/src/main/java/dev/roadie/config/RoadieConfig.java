@@ -25,7 +25,12 @@ public record RoadieConfig(
     SpeakersConfig speakers,
     SoxConfig sox,
     OpsConfig ops,
+    Map<String, ServiceConfig> services,
     Map<String, Object> vars) {
+
+  public RoadieConfig {
+    services = services == null ? Map.of() : Map.copyOf(services);
+  }
 
   /**
    * @param level {@code trace}, {@code debug}, {@code info}, {@code warn} or {@code error} (env
@@ -83,9 +88,15 @@ public record RoadieConfig(
    *     own
    * @param httpConcurrency how many checks {@code ops.http.getAll} runs at once
    * @param responseTime the thresholds HTTP checks rate their response time by
+   * @param systemctl the systemctl executable, for services managed by systemd
+   * @param journalctl the journalctl executable, for their logs
    */
   public record OpsConfig(
-      java.time.Duration httpTimeout, int httpConcurrency, ResponseTimeConfig responseTime) {}
+      java.time.Duration httpTimeout,
+      int httpConcurrency,
+      ResponseTimeConfig responseTime,
+      String systemctl,
+      String journalctl) {}
 
   /**
    * The response-time KPI of an HTTP check: at or under {@code target} meets it, over {@code
@@ -93,4 +104,49 @@ public record RoadieConfig(
    */
   public record ResponseTimeConfig(
       java.time.Duration target, java.time.Duration warning, java.time.Duration critical) {}
+
+  /**
+   * A server of the estate, as {@code ops.service(name)} manages it ({@code services.NAME}). Keys
+   * left out take the defaults below.
+   *
+   * @param manager {@code process} (roadie starts the command itself; the default) or {@code
+   *     systemd}
+   * @param command {@code process}: the program and its arguments; a relative program path with a
+   *     {@code /} is read from the roadie home
+   * @param directory {@code process}: the working directory; default the service's state dir
+   * @param env {@code process}: variables added to the command's environment; values may be secret
+   *     references
+   * @param unit {@code systemd}: the unit; default {@code NAME.service}
+   * @param healthUrl answers 2xx when the service is up; start and restart wait for it; may be
+   *     empty
+   * @param startTimeout how long start waits for the service to come up (default 30s)
+   * @param stopTimeout {@code process}: how long stop waits after SIGTERM before SIGKILL (default
+   *     10s)
+   * @param startAttempts {@code process}: how often start tries a command that exits at once
+   *     (default 3)
+   */
+  public record ServiceConfig(
+      String manager,
+      java.util.List<String> command,
+      Path directory,
+      Map<String, Object> env,
+      String unit,
+      String healthUrl,
+      java.time.Duration startTimeout,
+      java.time.Duration stopTimeout,
+      Integer startAttempts) {
+    public ServiceConfig {
+      manager = manager == null || manager.isBlank() ? "process" : manager.trim();
+      command = command == null ? java.util.List.of() : java.util.List.copyOf(command);
+      env =
+          env == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+      unit = unit == null ? "" : unit.trim();
+      healthUrl = healthUrl == null ? "" : healthUrl.trim();
+      startTimeout = startTimeout == null ? java.time.Duration.ofSeconds(30) : startTimeout;
+      stopTimeout = stopTimeout == null ? java.time.Duration.ofSeconds(10) : stopTimeout;
+      startAttempts = startAttempts == null ? 3 : startAttempts;
+    }
+  }
 }

@@ -17,8 +17,13 @@ import dev.roadie.run.RunContext;
  */
 public final class Ops {
   private final HttpChecks http;
+  private final LoadedConfig config;
+  private final RunContext run;
+  private volatile Timeline timeline = Timeline.NONE;
 
   Ops(LoadedConfig config, RunContext run) {
+    this.config = config;
+    this.run = run;
     RoadieConfig.OpsConfig ops = config.settings().ops();
     RoadieConfig.ResponseTimeConfig kpi = ops.responseTime();
     this.http =
@@ -31,6 +36,35 @@ public final class Ops {
   /** HTTP checks: {@code ops.http.get(url).requireStatus(200)}. */
   public HttpChecks getHttp() {
     return http;
+  }
+
+  /**
+   * A service by its name in config ({@code services.NAME}).
+   *
+   * @throws OpsException naming the configured services when there is none by that name
+   */
+  public Service service(String name) {
+    RoadieConfig.ServiceConfig service = config.settings().services().get(name);
+    if (service == null) {
+      var known = new java.util.TreeSet<>(config.settings().services().keySet());
+      throw new OpsException(
+          "no service '"
+              + name
+              + "' in config"
+              + dev.roadie.config.Suggestions.didYouMean(name, known)
+              + (known.isEmpty()
+                  ? "; there are none: add it under services in the config file"
+                  : "; the services are " + String.join(", ", known)));
+    }
+    ServiceManager manager =
+        service.manager().equalsIgnoreCase("systemd")
+            ? new SystemdManager(
+                name,
+                service,
+                config.settings().ops().systemctl(),
+                config.settings().ops().journalctl())
+            : new ProcessManager(name, service, config.home(), config.settings().dataDir());
+    return new Service(name, manager, run, (action, result) -> timeline.record(action, result));
   }
 
   @Override
