@@ -17,6 +17,7 @@ import dev.roadie.run.RunContext;
  */
 public final class Ops {
   private final HttpChecks http;
+  private final Host host = new Host();
   private final LoadedConfig config;
   private final RunContext run;
   private volatile Timeline timeline = Timeline.NONE;
@@ -36,6 +37,46 @@ public final class Ops {
   /** HTTP checks: {@code ops.http.get(url).requireStatus(200)}. */
   public HttpChecks getHttp() {
     return http;
+  }
+
+  /**
+   * This machine: {@code ops.host.load}, {@code .memory}, {@code .listening}, {@code .connections}.
+   */
+  public Host getHost() {
+    return host;
+  }
+
+  /**
+   * A process by pid, or by name (the oldest of that name): CPU %, RSS, threads, open files,
+   * uptime.
+   *
+   * @throws OpsException when there is no such process (any more)
+   */
+  public ProcessInfo process(Object pidOrName) {
+    return Processes.one(pidOrName);
+  }
+
+  /** Every process of that name (or the one with that pid). */
+  public java.util.List<ProcessInfo> processes(Object pidOrName) {
+    return Processes.find(pidOrName);
+  }
+
+  /** The file system {@code path} is on: size, free, free %; {@code requireFree(percent: 10)}. */
+  public DiskInfo disk(Object path) {
+    java.nio.file.Path where = java.nio.file.Path.of(String.valueOf(path));
+    try {
+      java.nio.file.FileStore store = java.nio.file.Files.getFileStore(where);
+      return new DiskInfo(String.valueOf(path), store.getTotalSpace(), store.getUsableSpace());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new OpsException(path + ": no such file or directory");
+    } catch (java.io.IOException e) {
+      throw new OpsException(path + ": cannot read its file system: " + e.getMessage());
+    }
+  }
+
+  /** The certificate of a TLS server ({@code 'host:443'}) or a PEM file, with days left. */
+  public TlsInfo tls(String hostPortOrFile) {
+    return Certificates.of(hostPortOrFile, config.settings().ops().httpTimeout());
   }
 
   /**
