@@ -66,6 +66,7 @@ public final class ConfigLoader {
         settings.sox(),
         settings.ops(),
         settings.services(),
+        settings.alerts(),
         (Map<String, Object>) tree.get("vars"));
   }
 

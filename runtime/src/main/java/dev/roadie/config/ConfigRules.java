@@ -38,6 +38,10 @@ final class ConfigRules {
               c -> c.ops().responseTime().critical(),
               "ops.response_time.warning",
               c -> c.ops().responseTime().warning()),
+          atLeast("alerts.fold_window", c -> c.alerts().foldWindow(), "0s"),
+          between("alerts.retries", c -> c.alerts().retries(), 0, 10),
+          atLeast("alerts.retry_delay", c -> c.alerts().retryDelay(), "10ms"),
+          atLeast("alerts.timeout", c -> c.alerts().timeout(), "100ms"),
           atLeast("engine.step_timeout", c -> c.engine().stepTimeout(), "1s"),
           atLeast("engine.playbook_timeout", c -> c.engine().playbookTimeout(), "1s"),
           atLeast("engine.step_grace", c -> c.engine().stepGrace(), "100ms"),
@@ -56,6 +60,7 @@ final class ConfigRules {
       }
     }
     checkServices(config, merged, problems);
+    checkChannels(config, merged, problems);
   }
 
   private static final List<String> MANAGERS = List.of("process", "systemd");
@@ -105,6 +110,65 @@ final class ConfigRules {
               }
               if (service.startAttempts() < 1 || service.startAttempts() > 10) {
                 problem.add("start_attempts", service.startAttempts() + " is not from 1 to 10");
+              }
+            });
+  }
+
+  private static final List<String> CHANNEL_TYPES = List.of("log", "webhook", "email");
+  private static final List<String> SEVERITIES = List.of("P1", "P2", "P3", "P4");
+  private static final List<String> FORMATS_OF_WEBHOOKS = List.of("slack", "json");
+
+  /** What each alert channel's type needs. */
+  private static void checkChannels(RoadieConfig config, Layer merged, Problems problems) {
+    config
+        .alerts()
+        .channels()
+        .forEach(
+            (name, channel) -> {
+              String path = "alerts.channels." + name;
+              Problem problem =
+                  (key, message) -> {
+                    String keyPath = path + "." + key;
+                    if (!problems.reported(keyPath)) {
+                      problems.add(merged.originOf(keyPath), keyPath, message);
+                    }
+                  };
+              if (!CHANNEL_TYPES.contains(channel.type())) {
+                problem.add(
+                    "type",
+                    (channel.type().isEmpty() ? "is not set" : "'" + channel.type() + "' is not")
+                        + " one of log, webhook, email"
+                        + Suggestions.didYouMean(channel.type(), CHANNEL_TYPES));
+              }
+              if (!SEVERITIES.contains(channel.minSeverity())) {
+                problem.add(
+                    "min_severity", "'" + channel.minSeverity() + "' is not one of P1, P2, P3, P4");
+              }
+              if (channel.type().equals("webhook")) {
+                if (channel.url() == null) {
+                  problem.add(
+                      "url",
+                      "is not set; a webhook channel needs the URL to POST to, as ${env:NAME}");
+                } else if (okhttp3.HttpUrl.parse(channel.url().reveal()) == null) {
+                  problem.add("url", "is not an http or https URL");
+                }
+                if (!FORMATS_OF_WEBHOOKS.contains(channel.format())) {
+                  problem.add("format", "'" + channel.format() + "' is not one of slack, json");
+                }
+              }
+              if (channel.type().equals("email")) {
+                if (channel.smtpHost().isEmpty()) {
+                  problem.add("smtp_host", "is not set; an email channel needs its SMTP server");
+                }
+                if (channel.from().isEmpty()) {
+                  problem.add("from", "is not set; an email channel needs a sender address");
+                }
+                if (channel.to().isEmpty()) {
+                  problem.add("to", "is not set; an email channel needs at least one recipient");
+                }
+                if (channel.smtpPort() < 1 || channel.smtpPort() > 65535) {
+                  problem.add("smtp_port", channel.smtpPort() + " is not a port from 1 to 65535");
+                }
               }
             });
   }

@@ -26,6 +26,7 @@ public record RoadieConfig(
     SoxConfig sox,
     OpsConfig ops,
     Map<String, ServiceConfig> services,
+    AlertsConfig alerts,
     Map<String, Object> vars) {
 
   public RoadieConfig {
@@ -147,6 +148,63 @@ public record RoadieConfig(
       startTimeout = startTimeout == null ? java.time.Duration.ofSeconds(30) : startTimeout;
       stopTimeout = stopTimeout == null ? java.time.Duration.ofSeconds(10) : stopTimeout;
       startAttempts = startAttempts == null ? 3 : startAttempts;
+    }
+  }
+
+  /**
+   * @param foldWindow duplicates (same severity and title) raised within this long of the last one
+   *     sent are folded into it, and counted
+   * @param retries tries of a failed delivery after the first
+   * @param retryDelay the wait before the first retry, doubling for each next one, up to 30s
+   * @param timeout one delivery attempt's limit
+   * @param channels where alerts go, by name
+   */
+  public record AlertsConfig(
+      java.time.Duration foldWindow,
+      int retries,
+      java.time.Duration retryDelay,
+      java.time.Duration timeout,
+      Map<String, ChannelConfig> channels) {
+    public AlertsConfig {
+      channels = channels == null ? Map.of() : Map.copyOf(channels);
+    }
+  }
+
+  /**
+   * One alert channel ({@code alerts.channels.NAME}).
+   *
+   * @param type {@code log}, {@code webhook} or {@code email}
+   * @param minSeverity the least severe alert it takes: {@code P4} (all, the default) to {@code P1}
+   * @param url {@code webhook}: where to POST; a secret, since a webhook URL is its own password
+   * @param format {@code webhook}: {@code slack} (the default) or {@code json}
+   * @param smtpHost {@code email}: the SMTP server
+   * @param smtpPort {@code email}: its port (default 25)
+   * @param from {@code email}: the sender address
+   * @param to {@code email}: the recipients
+   */
+  public record ChannelConfig(
+      String type,
+      String minSeverity,
+      Secret url,
+      String format,
+      String smtpHost,
+      Integer smtpPort,
+      String from,
+      java.util.List<String> to) {
+    public ChannelConfig {
+      type = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+      minSeverity =
+          minSeverity == null || minSeverity.isBlank()
+              ? "P4"
+              : minSeverity.trim().toUpperCase(java.util.Locale.ROOT);
+      format =
+          format == null || format.isBlank()
+              ? "slack"
+              : format.trim().toLowerCase(java.util.Locale.ROOT);
+      smtpHost = smtpHost == null ? "" : smtpHost.trim();
+      smtpPort = smtpPort == null ? 25 : smtpPort;
+      from = from == null ? "" : from.trim();
+      to = to == null ? java.util.List.of() : java.util.List.copyOf(to);
     }
   }
 }

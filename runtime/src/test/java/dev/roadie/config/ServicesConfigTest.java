@@ -102,4 +102,37 @@ class ServicesConfigTest {
         .asString()
         .startsWith("env ROADIE_SERVICES: no setting reads this variable");
   }
+
+  @Test
+  void alertChannelsAreCheckedByType() {
+    Path file =
+        write(
+            home,
+            "alerts:\n"
+                + "  channels:\n"
+                + "    slack:\n"
+                + "      type: webhok\n"
+                + "    hook:\n"
+                + "      type: webhook\n"
+                + "    oncall:\n"
+                + "      type: email\n"
+                + "      min_severity: P9\n");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(
+            file
+                + ":4:7: alerts.channels.slack.type: 'webhok' is not one of log, webhook, email; did"
+                + " you mean 'webhook'?",
+            file
+                + ":5:5: alerts.channels.hook.url: is not set; a webhook channel needs the URL to"
+                + " POST to, as ${env:NAME}",
+            file
+                + ":7:5: alerts.channels.oncall.smtp_host: is not set; an email channel needs its SMTP server",
+            file
+                + ":7:5: alerts.channels.oncall.from: is not set; an email channel needs a sender address",
+            file
+                + ":7:5: alerts.channels.oncall.to: is not set; an email channel needs at least one"
+                + " recipient",
+            file + ":9:7: alerts.channels.oncall.min_severity: 'P9' is not one of P1, P2, P3, P4");
+  }
 }
