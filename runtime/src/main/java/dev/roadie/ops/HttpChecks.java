@@ -52,11 +52,13 @@ public final class HttpChecks {
   private final Duration timeout;
   private final int concurrency;
   private final Thresholds thresholds;
+  private final Timeline timeline;
 
-  HttpChecks(Duration timeout, int concurrency, Thresholds thresholds) {
+  HttpChecks(Duration timeout, int concurrency, Thresholds thresholds, Timeline timeline) {
     this.timeout = timeout;
     this.concurrency = concurrency;
     this.thresholds = thresholds;
+    this.timeline = timeline;
   }
 
   public HttpResult get(String url) {
@@ -161,7 +163,12 @@ public final class HttpChecks {
     }
   }
 
-  private static HttpResult orThrow(HttpResult result) {
+  private HttpResult orThrow(HttpResult result) {
+    timeline.record(
+        result.toString(),
+        result.getError() != null
+            ? result.getError()
+            : result.getStatus() + " in " + result.getMillis() + "ms");
     if (result.getError() != null) {
       throw new OpsException(result + ": " + result.getError());
     }

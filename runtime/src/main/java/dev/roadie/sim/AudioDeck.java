@@ -189,7 +189,11 @@ public final class AudioDeck implements AutoCloseable {
     totalNanos.addAndGet(nanos);
     if (answer.status() >= 500) {
       errors.incrementAndGet();
-      line("ERROR", method + " " + path + " " + answer.status() + " " + answer.body().get("error"));
+      Object why =
+          answer.body().containsKey("error")
+              ? answer.body().get("error")
+              : answer.body().get("reason");
+      line("ERROR", method + " " + path + " " + answer.status() + " " + why);
     } else {
       line("INFO", method + " " + path + " " + answer.status() + " " + nanos / 1_000_000 + "ms");
     }

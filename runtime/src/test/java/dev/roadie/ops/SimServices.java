@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Config for process services that run the simulated AudioDeck on this test's class path. */
-final class SimServices {
+public final class SimServices {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SimServices() {}
 
   /** The command that runs {@code roadie sim audiodeck --port PORT} with extra arguments. */
-  static List<String> command(int port, String... extra) {
+  public static List<String> command(int port, String... extra) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
@@ -26,7 +26,7 @@ final class SimServices {
   }
 
   /** A {@code services:} entry, as YAML (JSON is YAML) lines indented under {@code services:}. */
-  static String entry(String name, int port, String extraYaml, String... extraArgs) {
+  public static String entry(String name, int port, String extraYaml, String... extraArgs) {
     try {
       return "  "
           + name
