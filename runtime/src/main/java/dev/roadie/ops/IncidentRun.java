@@ -19,6 +19,7 @@ public final class IncidentRun implements Timeline {
   private final Path bundle;
   private final IncidentLog log;
   private final List<Incident.Event> events = new ArrayList<>();
+  private final Instant openedAt = Instant.now();
 
   IncidentRun(String id, Severity severity, String title, Path bundle, IncidentLog log) {
     this.id = id;
@@ -43,6 +44,14 @@ public final class IncidentRun implements Timeline {
   /** The diagnostics bundle's directory, under the run's work dir. */
   public Path getBundle() {
     return bundle;
+  }
+
+  public Instant getOpenedAt() {
+    return openedAt;
+  }
+
+  Instant openedAt() {
+    return openedAt;
   }
 
   /** Adds the runbook's own entry to the timeline. */

@@ -2,7 +2,19 @@ package dev.roadie.ops;
 
 import dev.roadie.config.LoadedConfig;
 import dev.roadie.config.RoadieConfig;
+import dev.roadie.config.Suggestions;
 import dev.roadie.run.RunContext;
+import groovy.lang.Closure;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * {@code ops} in a playbook: watching and repairing the servers of the estate. One per run, made
@@ -10,6 +22,10 @@ import dev.roadie.run.RunContext;
  *
  * <ul>
  *   <li>{@code ops.http}: HTTP checks ({@link HttpChecks})
+ *   <li>{@code ops.service(name)}: the services in config ({@link Service})
+ *   <li>{@code ops.process(pidOrName)}, {@code ops.host}, {@code ops.disk(path)}, {@code
+ *       ops.tls(target)}: processes, this machine, file systems and certificates
+ *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -21,10 +37,12 @@ public final class Ops {
   private final LoadedConfig config;
   private final RunContext run;
   private volatile Timeline timeline = Timeline.NONE;
+  private final IncidentResponse responses;
 
   Ops(LoadedConfig config, RunContext run) {
     this.config = config;
     this.run = run;
+    this.responses = new IncidentResponse(config, run, this);
     RoadieConfig.OpsConfig ops = config.settings().ops();
     RoadieConfig.ResponseTimeConfig kpi = ops.responseTime();
     this.http =
@@ -58,19 +76,19 @@ public final class Ops {
   }
 
   /** Every process of that name (or the one with that pid). */
-  public java.util.List<ProcessInfo> processes(Object pidOrName) {
+  public List<ProcessInfo> processes(Object pidOrName) {
     return Processes.find(pidOrName);
   }
 
   /** The file system {@code path} is on: size, free, free %; {@code requireFree(percent: 10)}. */
   public DiskInfo disk(Object path) {
-    java.nio.file.Path where = java.nio.file.Path.of(String.valueOf(path));
+    Path where = Path.of(String.valueOf(path));
     try {
-      java.nio.file.FileStore store = java.nio.file.Files.getFileStore(where);
+      FileStore store = Files.getFileStore(where);
       return new DiskInfo(String.valueOf(path), store.getTotalSpace(), store.getUsableSpace());
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new OpsException(path + ": no such file or directory");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new OpsException(path + ": cannot read its file system: " + e.getMessage());
     }
   }
@@ -88,12 +106,12 @@ public final class Ops {
   public Service service(String name) {
     RoadieConfig.ServiceConfig service = config.settings().services().get(name);
     if (service == null) {
-      var known = new java.util.TreeSet<>(config.settings().services().keySet());
+      var known = new TreeSet<>(config.settings().services().keySet());
       throw new OpsException(
           "no service '"
               + name
               + "' in config"
-              + dev.roadie.config.Suggestions.didYouMean(name, known)
+              + Suggestions.didYouMean(name, known)
               + (known.isEmpty()
                   ? "; there are none: add it under services in the config file"
                   : "; the services are " + String.join(", ", known)));
@@ -109,11 +127,8 @@ public final class Ops {
     return new Service(name, manager, run, (action, result) -> timeline.record(action, result));
   }
 
-  private final java.util.concurrent.atomic.AtomicInteger incidents =
-      new java.util.concurrent.atomic.AtomicInteger();
-
-  public Object incident(String severity, String title, groovy.lang.Closure<?> repair) {
-    return incident(java.util.Map.of(), severity, title, repair);
+  public Object incident(String severity, String title, Closure<?> repair) {
+    return incident(Map.of(), severity, title, repair);
   }
 
   /**
@@ -128,105 +143,33 @@ public final class Ops {
    *
    * @return what {@code repair} returned
    */
-  public Object incident(
-      java.util.Map<String, ?> options,
-      String severity,
-      String title,
-      groovy.lang.Closure<?> repair) {
+  public Object incident(Map<String, ?> options, String severity, String title, Closure<?> repair) {
     Args args = Args.of("ops.incident", options, "service", "services");
     Severity level = Severity.parse(severity);
-    java.util.List<String> names = new java.util.ArrayList<>();
-    if (args.has("service")) names.add(String.valueOf(args.raw("service")));
-    if (args.raw("services") instanceof java.util.Collection<?> many)
-      many.forEach(n -> names.add(String.valueOf(n)));
-    if (names.isEmpty())
-      names.addAll(new java.util.TreeSet<>(config.settings().services().keySet()));
-    java.util.List<Service> services = names.stream().map(this::service).toList();
-
-    int number = incidents.incrementAndGet();
-    String id = run.id() + "-i" + number;
-    java.nio.file.Path bundle = run.workDir().resolve("incident-" + number);
-    java.time.Instant opened = java.time.Instant.now();
-    run.incidents()
-        .opened(
-            new dev.roadie.run.Incident(
-                id,
-                run.id(),
-                level.name(),
-                title,
-                "open",
-                opened,
-                null,
-                bundle.toString(),
-                null,
-                null));
-    IncidentRun incident = new IncidentRun(id, level, title, bundle, run.incidents());
-    incident.record("opened", "[" + level + "] " + title);
-    Diagnostics.collect(bundle, services, this, config.settings().dataDir());
-    incident.record("diagnostics collected", bundle.toString());
-
+    List<String> names = new ArrayList<>();
+    if (args.has("service")) {
+      names.add(String.valueOf(args.raw("service")));
+    }
+    if (args.raw("services") instanceof Collection<?> many) {
+      many.forEach(name -> names.add(String.valueOf(name)));
+    }
+    if (names.isEmpty()) {
+      names.addAll(new TreeSet<>(config.settings().services().keySet()));
+    }
+    List<Service> services = names.stream().map(this::service).toList();
+    IncidentRun incident = responses.open(level, title, services);
     Timeline outer = timeline;
     timeline = incident;
-    Object result;
     try {
-      result = repair.getMaximumNumberOfParameters() == 0 ? repair.call() : repair.call(incident);
+      Object result =
+          repair.getMaximumNumberOfParameters() == 0 ? repair.call() : repair.call(incident);
+      timeline = outer;
+      responses.resolve(incident);
+      return result;
     } catch (Throwable failure) {
       timeline = outer;
-      throw escalate(incident, level, title, failure);
+      throw responses.escalate(incident, failure);
     }
-    timeline = outer;
-    String took =
-        dev.roadie.config.Durations.format(
-            java.time.Duration.ofMillis(
-                java.time.Duration.between(opened, java.time.Instant.now()).toMillis()));
-    incident.record("resolved", "the repair worked, " + took + " after the incident opened");
-    run.incidents().closed(id, "resolved", java.time.Instant.now(), "resolved in " + took);
-    IncidentTimeline.write(incident);
-    return result;
-  }
-
-  private OpsException escalate(
-      IncidentRun incident, Severity level, String title, Throwable failure) {
-    String why =
-        failure.getClass().getName().startsWith("dev.roadie.") || failure instanceof AssertionError
-            ? String.valueOf(failure.getMessage()).strip()
-            : failure.toString();
-    incident.record("repair failed", why);
-    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    fields.put("incident", incident.getId());
-    fields.put("diagnostics", incident.getBundle().toString());
-    fields.put("timeline", IncidentTimeline.brief(incident.events()));
-    AlertResult alert;
-    try {
-      alert =
-          new Alerts(config, run)
-              .raise(
-                  level.name(),
-                  "escalated: " + title,
-                  "the runbook's repair failed: " + why,
-                  fields);
-    } catch (RuntimeException e) {
-      alert = null;
-      incident.record("escalation failed", String.valueOf(e.getMessage()));
-    }
-    if (alert != null) {
-      incident.record(
-          "escalated",
-          alert.folded()
-              ? "alert folded into an earlier one (" + alert.count() + " within the fold window)"
-              : alert.deliveries().stream()
-                  .map(
-                      d ->
-                          d.channel()
-                              + " "
-                              + d.outcome()
-                              + (d.error() == null ? "" : " (" + d.error() + ")"))
-                  .collect(java.util.stream.Collectors.joining(", ")));
-    }
-    run.incidents()
-        .closed(incident.getId(), "escalated", java.time.Instant.now(), "repair failed: " + why);
-    IncidentTimeline.write(incident);
-    return new OpsException("incident " + incident.getId() + " escalated: " + why, failure);
   }
 
   @Override
