@@ -235,4 +235,18 @@ class ProcessServiceTest {
     assertThat(fixture.mutations).isEmpty();
     assertThat(Duration.ZERO).isEqualTo(service.status().getUptime());
   }
+
+  @Test
+  void aCommandThatCannotBeRunNamesTheSettingToFix() {
+    Service service =
+        ops(
+                false,
+                "  audiodeck:\n    command: [bin/no-such-deck, --port, '1']\n    start_attempts: 1\n")
+            .service("audiodeck");
+
+    assertThatThrownBy(service::start)
+        .isInstanceOf(OpsException.class)
+        .hasMessageContaining("it exited at once with status 127")
+        .hasMessageContaining("No such file or directory");
+  }
 }
