@@ -108,6 +108,42 @@ final class ProcessManager implements ServiceManager {
 
   @Override
   public void start() {
+    locked(this::startLocked);
+  }
+
+  @Override
+  public void stop() {
+    locked(this::stopLocked);
+  }
+
+  @Override
+  public void restart() {
+    locked(
+        () -> {
+          stopLocked();
+          startLocked();
+        });
+  }
+
+  /**
+   * Runs a change holding the service's lock file: a scheduled check and a person's runbook, in two
+   * roadie processes, must not start it twice.
+   */
+  private void locked(Runnable change) {
+    try {
+      Files.createDirectories(stateDir);
+      try (java.nio.channels.FileChannel channel =
+              java.nio.channels.FileChannel.open(
+                  stateDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          java.nio.channels.FileLock lock = channel.lock()) {
+        change.run();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + stateDir.resolve("lock"), e);
+    }
+  }
+
+  private void startLocked() {
     if (status().isActive()) {
       return;
     }
@@ -226,8 +262,7 @@ final class ProcessManager implements ServiceManager {
     return builder;
   }
 
-  @Override
-  public void stop() {
+  private void stopLocked() {
     Optional<PidFile> pid = readPid();
     delete(failedFile());
     if (pid.isEmpty()) {
