@@ -148,6 +148,10 @@ public final class HttpChecks {
     for (int i = 0; i < targets.size(); i++) {
       ordered.add(results.get(i));
     }
+    long ok = ordered.stream().filter(HttpResult::isOk).count();
+    timeline.record(
+        "GET " + ordered.size() + " URLs",
+        ok + " answered 2xx, " + (ordered.size() - ok) + " did not");
     return ordered;
   }
 

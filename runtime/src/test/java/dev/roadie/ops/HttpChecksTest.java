@@ -224,6 +224,25 @@ class HttpChecksTest {
     assertThat(results).filteredOn(HttpResult::isOk).hasSize(39);
   }
 
+  @Test
+  void checksGoOnTheTimelineOfAnOpenIncident() {
+    server.answer("/health", 200, "{}");
+    List<String> timeline = new java.util.ArrayList<>();
+    HttpChecks recorded =
+        new HttpChecks(
+            Duration.ofSeconds(5),
+            4,
+            new Thresholds(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(2)),
+            (action, result) -> timeline.add(action + ": " + result));
+
+    recorded.get(server.url("/health"));
+    recorded.getAll(List.of(server.url("/health"), "http://127.0.0.1:" + FreePorts.free() + "/"));
+
+    assertThat(timeline).hasSize(2);
+    assertThat(timeline.get(0)).startsWith("GET " + server.url("/health") + ": 200 in ");
+    assertThat(timeline.get(1)).isEqualTo("GET 2 URLs: 1 answered 2xx, 1 did not");
+  }
+
   private static Closure<Object> closure(java.util.function.Function<Object, Object> body) {
     return new Closure<>(null) {
       @Override
