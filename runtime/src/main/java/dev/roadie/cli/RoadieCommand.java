@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       CheckCommand.class,
       HistoryCommand.class,
+      IncidentsCommand.class,
       ShowCommand.class,
       SimCommand.class,
       VersionCommand.class,

@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sim",
     mixinStandardHelpOptions = true,
-    description = "Runs simulated devices on this machine, for trying playbooks without hardware.",
-    subcommands = {SimCommand.Speakers.class})
+    description =
+        "Runs simulated devices and servers of the estate on this machine, for trying playbooks"
+            + " without hardware.",
+    subcommands = {SimCommand.Speakers.class, SimAudioDeckCommand.class})
 final class SimCommand implements Runnable {
   @ParentCommand RoadieCommand root;
 

@@ -65,6 +65,9 @@ public final class ConfigLoader {
         settings.speakers(),
         settings.sox(),
         settings.synth(),
+        settings.ops(),
+        settings.services(),
+        settings.alerts(),
         (Map<String, Object>) tree.get("vars"));
   }
 

@@ -59,6 +59,25 @@ final class ConfigRules {
               c -> c.synth().service().memoryAlertPercent(),
               1,
               100),
+          atLeast("ops.http_timeout", c -> c.ops().httpTimeout(), "100ms"),
+          between("ops.http_concurrency", c -> c.ops().httpConcurrency(), 1, 1024),
+          notBlank("ops.systemctl", c -> c.ops().systemctl(), COMMAND),
+          notBlank("ops.journalctl", c -> c.ops().journalctl(), COMMAND),
+          atLeast("ops.response_time.target", c -> c.ops().responseTime().target(), "1ms"),
+          notBelow(
+              "ops.response_time.warning",
+              c -> c.ops().responseTime().warning(),
+              "ops.response_time.target",
+              c -> c.ops().responseTime().target()),
+          notBelow(
+              "ops.response_time.critical",
+              c -> c.ops().responseTime().critical(),
+              "ops.response_time.warning",
+              c -> c.ops().responseTime().warning()),
+          atLeast("alerts.fold_window", c -> c.alerts().foldWindow(), "0s"),
+          between("alerts.retries", c -> c.alerts().retries(), 0, 10),
+          atLeast("alerts.retry_delay", c -> c.alerts().retryDelay(), "10ms"),
+          atLeast("alerts.timeout", c -> c.alerts().timeout(), "100ms"),
           atLeast("engine.step_timeout", c -> c.engine().stepTimeout(), "1s"),
           atLeast("engine.playbook_timeout", c -> c.engine().playbookTimeout(), "1s"),
           atLeast("engine.step_grace", c -> c.engine().stepGrace(), "100ms"),
@@ -76,6 +95,122 @@ final class ConfigRules {
         rule.check(config).ifPresent(message -> problems.add(origin, rule.keyPath(), message));
       }
     }
+    checkServices(config, merged, problems);
+    checkChannels(config, merged, problems);
+  }
+
+  private static final List<String> MANAGERS = List.of("process", "systemd");
+
+  /** The rules of each named service: what its manager needs, and sane limits. */
+  private static void checkServices(RoadieConfig config, Layer merged, Problems problems) {
+    config
+        .services()
+        .forEach(
+            (name, service) -> {
+              String path = "services." + name;
+              Problem problem =
+                  (key, message) -> {
+                    String keyPath = path + "." + key;
+                    if (!problems.reported(keyPath)) {
+                      problems.add(merged.originOf(keyPath), keyPath, message);
+                    }
+                  };
+              String manager = service.manager().toLowerCase(Locale.ROOT);
+              if (!MANAGERS.contains(manager)) {
+                problem.add(
+                    "manager",
+                    "'"
+                        + service.manager()
+                        + "' is not one of process, systemd"
+                        + Suggestions.didYouMean(service.manager(), MANAGERS));
+              } else if (manager.equals("process") && service.command().isEmpty()) {
+                problem.add(
+                    "command",
+                    "is not set; a process service needs the command that starts it, like"
+                        + " [/usr/bin/audiodeck, --port, '8080']");
+              }
+              if (!service.healthUrl().isEmpty()
+                  && okhttp3.HttpUrl.parse(service.healthUrl()) == null) {
+                problem.add(
+                    "health_url", "'" + service.healthUrl() + "' is not an http or https URL");
+              }
+              if (service.startTimeout().compareTo(Duration.ofMillis(100)) < 0) {
+                problem.add(
+                    "start_timeout",
+                    Durations.format(service.startTimeout()) + " is below the minimum of 100ms");
+              }
+              if (service.stopTimeout().compareTo(Duration.ofMillis(100)) < 0) {
+                problem.add(
+                    "stop_timeout",
+                    Durations.format(service.stopTimeout()) + " is below the minimum of 100ms");
+              }
+              if (service.startAttempts() < 1 || service.startAttempts() > 10) {
+                problem.add("start_attempts", service.startAttempts() + " is not from 1 to 10");
+              }
+            });
+  }
+
+  private static final List<String> CHANNEL_TYPES = List.of("log", "webhook", "email");
+  private static final List<String> SEVERITIES = List.of("P1", "P2", "P3", "P4");
+  private static final List<String> FORMATS_OF_WEBHOOKS = List.of("slack", "json");
+
+  /** What each alert channel's type needs. */
+  private static void checkChannels(RoadieConfig config, Layer merged, Problems problems) {
+    config
+        .alerts()
+        .channels()
+        .forEach(
+            (name, channel) -> {
+              String path = "alerts.channels." + name;
+              Problem problem =
+                  (key, message) -> {
+                    String keyPath = path + "." + key;
+                    if (!problems.reported(keyPath)) {
+                      problems.add(merged.originOf(keyPath), keyPath, message);
+                    }
+                  };
+              if (!CHANNEL_TYPES.contains(channel.type())) {
+                problem.add(
+                    "type",
+                    (channel.type().isEmpty() ? "is not set" : "'" + channel.type() + "' is not")
+                        + " one of log, webhook, email"
+                        + Suggestions.didYouMean(channel.type(), CHANNEL_TYPES));
+              }
+              if (!SEVERITIES.contains(channel.minSeverity())) {
+                problem.add(
+                    "min_severity", "'" + channel.minSeverity() + "' is not one of P1, P2, P3, P4");
+              }
+              if (channel.type().equals("webhook")) {
+                if (channel.url() == null) {
+                  problem.add(
+                      "url",
+                      "is not set; a webhook channel needs the URL to POST to, as ${env:NAME}");
+                } else if (okhttp3.HttpUrl.parse(channel.url().reveal()) == null) {
+                  problem.add("url", "is not an http or https URL");
+                }
+                if (!FORMATS_OF_WEBHOOKS.contains(channel.format())) {
+                  problem.add("format", "'" + channel.format() + "' is not one of slack, json");
+                }
+              }
+              if (channel.type().equals("email")) {
+                if (channel.smtpHost().isEmpty()) {
+                  problem.add("smtp_host", "is not set; an email channel needs its SMTP server");
+                }
+                if (channel.from().isEmpty()) {
+                  problem.add("from", "is not set; an email channel needs a sender address");
+                }
+                if (channel.to().isEmpty()) {
+                  problem.add("to", "is not set; an email channel needs at least one recipient");
+                }
+                if (channel.smtpPort() < 1 || channel.smtpPort() > 65535) {
+                  problem.add("smtp_port", channel.smtpPort() + " is not a port from 1 to 65535");
+                }
+              }
+            });
+  }
+
+  private interface Problem {
+    void add(String key, String message);
   }
 
   /** The settings that have a rule. */
@@ -111,6 +246,27 @@ final class ConfigRules {
             actual >= minimum
                 ? Optional.empty()
                 : Optional.of(actual + " is below the minimum of " + minimum));
+  }
+
+  /** A threshold that must not be below the one before it, like warning after target. */
+  private static Rule<List<Duration>> notBelow(
+      String keyPath,
+      Function<RoadieConfig, Duration> value,
+      String lowerPath,
+      Function<RoadieConfig, Duration> lower) {
+    return new Rule<>(
+        keyPath,
+        config -> List.of(value.apply(config), lower.apply(config)),
+        pair ->
+            pair.get(0).compareTo(pair.get(1)) >= 0
+                ? Optional.empty()
+                : Optional.of(
+                    Durations.format(pair.get(0))
+                        + " is below "
+                        + lowerPath
+                        + " ("
+                        + Durations.format(pair.get(1))
+                        + "); keep them in order"));
   }
 
   private static Rule<Integer> between(

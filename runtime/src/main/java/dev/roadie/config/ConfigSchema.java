@@ -30,6 +30,9 @@ final class ConfigSchema {
 
   private ConfigSchema() {}
 
+  /** Stands for an entry's name in the key paths of a map of records: {@code services.*.unit}. */
+  static final String ENTRY = "*";
+
   /** {@code maxWorkers} as written in YAML: {@code max_workers}. */
   static String snakeCase(String name) {
     return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
@@ -49,7 +52,15 @@ final class ConfigSchema {
       if (component.getType().isRecord()) {
         describe(component.getType(), keyPath, settings, sections);
       } else {
-        settings.put(keyPath, FieldType.of(component.getGenericType()));
+        FieldType type = FieldType.of(component.getGenericType());
+        settings.put(keyPath, type);
+        if (type == FieldType.RECORDS) {
+          describe(
+              FieldType.entryType(component.getGenericType()),
+              Layer.child(keyPath, ENTRY),
+              settings,
+              sections);
+        }
       }
     }
   }

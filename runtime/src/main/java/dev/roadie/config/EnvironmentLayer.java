@@ -94,7 +94,11 @@ final class EnvironmentLayer {
     Map<String, String> names = new LinkedHashMap<>();
     ConfigSchema.SETTINGS.forEach(
         (keyPath, type) -> {
-          if (type != FieldType.FREE_FORM) {
+          // Named entries (services.NAME...) are set in files only: a name has no safe spelling in
+          // an environment variable's.
+          if (type != FieldType.FREE_FORM
+              && type != FieldType.RECORDS
+              && !keyPath.contains(ConfigSchema.ENTRY)) {
             names.put(nameOf(keyPath), keyPath);
           }
         });

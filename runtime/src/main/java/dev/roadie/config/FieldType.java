@@ -25,7 +25,12 @@ enum FieldType {
   ZONE("a time zone"),
   SECRET("text"),
   TEXT_LIST("a list"),
-  FREE_FORM("a mapping");
+  FREE_FORM("a mapping"),
+  /**
+   * Named entries of one record type, such as {@code services}: each entry is checked like a
+   * section whose keys are the record's, at the key path {@code services.NAME.KEY}.
+   */
+  RECORDS("a mapping of names to sections");
 
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
 
@@ -37,7 +42,7 @@ enum FieldType {
 
   static FieldType of(Type type) {
     if (type == String.class) return TEXT;
-    if (type == int.class) return WHOLE_NUMBER;
+    if (type == int.class || type == Integer.class) return WHOLE_NUMBER;
     if (type == double.class) return DECIMAL;
     if (type == boolean.class) return BOOLEAN;
     if (type == Duration.class) return DURATION;
@@ -47,7 +52,20 @@ enum FieldType {
     String name = type.getTypeName();
     if (name.equals("java.util.List<java.lang.String>")) return TEXT_LIST;
     if (name.equals("java.util.Map<java.lang.String, java.lang.Object>")) return FREE_FORM;
+    if (entryType(type) != null) return RECORDS;
     throw new IllegalStateException("no config field type for " + name);
+  }
+
+  /** The record type of a {@code Map<String, SomeRecord>}, or null for any other type. */
+  static Class<?> entryType(Type type) {
+    if (type instanceof java.lang.reflect.ParameterizedType map
+        && map.getRawType() == Map.class
+        && map.getActualTypeArguments()[0] == String.class
+        && map.getActualTypeArguments()[1] instanceof Class<?> entry
+        && entry.isRecord()) {
+      return entry;
+    }
+    return null;
   }
 
   /**
@@ -60,6 +78,7 @@ enum FieldType {
       return switch (this) {
         case TEXT -> "";
         case SECRET, FREE_FORM -> null;
+        case RECORDS -> Map.of();
         case TEXT_LIST -> List.of();
         default ->
             throw new IllegalArgumentException(
@@ -76,7 +95,7 @@ enum FieldType {
       case PATH -> path(raw);
       case ZONE -> zone(raw);
       case TEXT_LIST -> textList(raw);
-      case FREE_FORM -> mapping(raw);
+      case FREE_FORM, RECORDS -> mapping(raw);
     };
   }
 

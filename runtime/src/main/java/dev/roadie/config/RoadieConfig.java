@@ -25,7 +25,14 @@ public record RoadieConfig(
     SpeakersConfig speakers,
     SoxConfig sox,
     SynthConfig synth,
+    OpsConfig ops,
+    Map<String, ServiceConfig> services,
+    AlertsConfig alerts,
     Map<String, Object> vars) {
+
+  public RoadieConfig {
+    services = services == null ? Map.of() : Map.copyOf(services);
+  }
 
   /**
    * @param level {@code trace}, {@code debug}, {@code info}, {@code warn} or {@code error} (env
@@ -141,6 +148,73 @@ public record RoadieConfig(
   }
 
   /**
+   * @param httpTimeout an HTTP check's connect, read and whole-call timeout, unless it names its
+   *     own
+   * @param httpConcurrency how many checks {@code ops.http.getAll} runs at once
+   * @param responseTime the thresholds HTTP checks rate their response time by
+   * @param systemctl the systemctl executable, for services managed by systemd
+   * @param journalctl the journalctl executable, for their logs
+   */
+  public record OpsConfig(
+      java.time.Duration httpTimeout,
+      int httpConcurrency,
+      ResponseTimeConfig responseTime,
+      String systemctl,
+      String journalctl) {}
+
+  /**
+   * The response-time KPI of an HTTP check: at or under {@code target} meets it, over {@code
+   * warning} is a warning, over {@code critical} is critical.
+   */
+  public record ResponseTimeConfig(
+      java.time.Duration target, java.time.Duration warning, java.time.Duration critical) {}
+
+  /**
+   * A server of the estate, as {@code ops.service(name)} manages it ({@code services.NAME}). Keys
+   * left out take the defaults below.
+   *
+   * @param manager {@code process} (roadie starts the command itself; the default) or {@code
+   *     systemd}
+   * @param command {@code process}: the program and its arguments; a relative program path with a
+   *     {@code /} is read from the roadie home
+   * @param directory {@code process}: the working directory; default the service's state dir
+   * @param env {@code process}: variables added to the command's environment; values may be secret
+   *     references
+   * @param unit {@code systemd}: the unit; default {@code NAME.service}
+   * @param healthUrl answers 2xx when the service is up; start and restart wait for it; may be
+   *     empty
+   * @param startTimeout how long start waits for the service to come up (default 30s)
+   * @param stopTimeout {@code process}: how long stop waits after SIGTERM before SIGKILL (default
+   *     10s)
+   * @param startAttempts {@code process}: how often start tries a command that exits at once
+   *     (default 3)
+   */
+  public record ServiceConfig(
+      String manager,
+      java.util.List<String> command,
+      Path directory,
+      Map<String, Object> env,
+      String unit,
+      String healthUrl,
+      java.time.Duration startTimeout,
+      java.time.Duration stopTimeout,
+      Integer startAttempts) {
+    public ServiceConfig {
+      manager = manager == null || manager.isBlank() ? "process" : manager.trim();
+      command = command == null ? java.util.List.of() : java.util.List.copyOf(command);
+      env =
+          env == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+      unit = unit == null ? "" : unit.trim();
+      healthUrl = healthUrl == null ? "" : healthUrl.trim();
+      startTimeout = startTimeout == null ? java.time.Duration.ofSeconds(30) : startTimeout;
+      stopTimeout = stopTimeout == null ? java.time.Duration.ofSeconds(10) : stopTimeout;
+      startAttempts = startAttempts == null ? 3 : startAttempts;
+    }
+  }
+
+  /**
    * @param binary the fluidsynth executable, a name on PATH or a path
    * @param host the address of the FluidSynth shell server {@code synth.fluid.connect()} talks to
    * @param port its shell port ({@code shell.port})
@@ -163,4 +237,61 @@ public record RoadieConfig(
       int latencyAlertMs,
       int cpuAlertPercent,
       int memoryAlertPercent) {}
+
+  /**
+   * @param foldWindow duplicates (same severity and title) raised within this long of the last one
+   *     sent are folded into it, and counted
+   * @param retries tries of a failed delivery after the first
+   * @param retryDelay the wait before the first retry, doubling for each next one, up to 30s
+   * @param timeout one delivery attempt's limit
+   * @param channels where alerts go, by name
+   */
+  public record AlertsConfig(
+      java.time.Duration foldWindow,
+      int retries,
+      java.time.Duration retryDelay,
+      java.time.Duration timeout,
+      Map<String, ChannelConfig> channels) {
+    public AlertsConfig {
+      channels = channels == null ? Map.of() : Map.copyOf(channels);
+    }
+  }
+
+  /**
+   * One alert channel ({@code alerts.channels.NAME}).
+   *
+   * @param type {@code log}, {@code webhook} or {@code email}
+   * @param minSeverity the least severe alert it takes: {@code P4} (all, the default) to {@code P1}
+   * @param url {@code webhook}: where to POST; a secret, since a webhook URL is its own password
+   * @param format {@code webhook}: {@code slack} (the default) or {@code json}
+   * @param smtpHost {@code email}: the SMTP server
+   * @param smtpPort {@code email}: its port (default 25)
+   * @param from {@code email}: the sender address
+   * @param to {@code email}: the recipients
+   */
+  public record ChannelConfig(
+      String type,
+      String minSeverity,
+      Secret url,
+      String format,
+      String smtpHost,
+      Integer smtpPort,
+      String from,
+      java.util.List<String> to) {
+    public ChannelConfig {
+      type = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+      minSeverity =
+          minSeverity == null || minSeverity.isBlank()
+              ? "P4"
+              : minSeverity.trim().toUpperCase(java.util.Locale.ROOT);
+      format =
+          format == null || format.isBlank()
+              ? "slack"
+              : format.trim().toLowerCase(java.util.Locale.ROOT);
+      smtpHost = smtpHost == null ? "" : smtpHost.trim();
+      smtpPort = smtpPort == null ? 25 : smtpPort;
+      from = from == null ? "" : from.trim();
+      to = to == null ? java.util.List.of() : java.util.List.copyOf(to);
+    }
+  }
 }

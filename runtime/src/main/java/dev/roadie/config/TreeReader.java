@@ -59,9 +59,21 @@ final class TreeReader {
 
   /** Puts the setting into {@code read} as the binder takes it, or reports why it cannot. */
   private void setting(Map<String, Object> read, String key, String keyPath, Object raw) {
-    FieldType type = ConfigSchema.SETTINGS.get(keyPath);
+    setting(read, key, keyPath, raw, keyPath);
+  }
+
+  /**
+   * @param schemaPath the setting's path in the schema: the key path, or for a key of a named entry
+   *     the path with the name as {@link ConfigSchema#ENTRY}
+   */
+  private void setting(
+      Map<String, Object> read, String key, String keyPath, Object raw, String schemaPath) {
+    FieldType type = ConfigSchema.SETTINGS.get(schemaPath);
     try {
-      if (type == FieldType.FREE_FORM) {
+      if (type == FieldType.RECORDS) {
+        type.read(raw);
+        read.put(key, entries(keyPath, raw == null ? Map.of() : (Map<?, ?>) raw, schemaPath));
+      } else if (type == FieldType.FREE_FORM) {
         type.read(raw);
         read.put(key, freeForm(keyPath, raw));
       } else if (!SecretReferences.isReference(raw)) {
@@ -78,6 +90,53 @@ final class TreeReader {
       problem(keyPath, e.getMessage());
     }
   }
+
+  /**
+   * Each named entry checked like a section of the entry record's keys. Keys left out are left to
+   * the record's own defaults, since no defaults file can list a name it does not know.
+   */
+  private Map<String, Object> entries(String keyPath, Map<?, ?> raw, String schemaPath) {
+    String entrySchema = Layer.child(schemaPath, ConfigSchema.ENTRY);
+    List<String> known = ConfigSchema.SECTIONS.get(entrySchema);
+    Map<String, Object> read = new LinkedHashMap<>();
+    raw.forEach(
+        (name, value) -> {
+          String entryPath = Layer.child(keyPath, String.valueOf(name));
+          if (!ENTRY_NAME.matcher(String.valueOf(name)).matches()) {
+            problem(
+                entryPath, "'" + name + "' is not a usable name; use letters, digits, '-' and '_'");
+          } else if (!(value instanceof Map<?, ?> fields)) {
+            problem(
+                entryPath,
+                "expected a section with keys "
+                    + String.join(", ", known)
+                    + ", not "
+                    + FieldType.describe(value));
+          } else {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            fields.forEach(
+                (field, fieldValue) -> {
+                  String fieldName = String.valueOf(field);
+                  String fieldPath = Layer.child(entryPath, fieldName);
+                  if (!known.contains(fieldName)) {
+                    problem(fieldPath, unknownKey(fieldName, known));
+                  } else {
+                    setting(
+                        entry,
+                        fieldName,
+                        fieldPath,
+                        fieldValue,
+                        Layer.child(entrySchema, fieldName));
+                  }
+                });
+            read.put(String.valueOf(name), entry);
+          }
+        });
+    return read;
+  }
+
+  private static final java.util.regex.Pattern ENTRY_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
   /** Vars are the playbooks' own: any shape, with references anywhere in it. */
   private Object freeForm(String path, Object raw) {

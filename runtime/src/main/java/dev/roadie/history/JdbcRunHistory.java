@@ -1,6 +1,7 @@
 package dev.roadie.history;
 
 import dev.roadie.config.Redactor;
+import dev.roadie.run.Incident;
 import dev.roadie.run.Mutation;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -147,6 +148,35 @@ public final class JdbcRunHistory implements RunHistory {
       return List.of();
     }
     return read(c -> RunReads.recent(c, playbook, limit));
+  }
+
+  @Override
+  public void incidentOpened(Incident incident) {
+    write("incident " + incident.id(), c -> IncidentRows.insert(c, incident));
+  }
+
+  @Override
+  public void incidentEvent(String incidentId, Incident.Event event) {
+    write(
+        "event " + event.seq() + " of incident " + incidentId,
+        c -> IncidentRows.event(c, incidentId, event));
+  }
+
+  @Override
+  public void incidentClosed(String incidentId, String status, Instant closedAt, String summary) {
+    write(
+        "the end of incident " + incidentId,
+        c -> IncidentRows.close(c, incidentId, status, closedAt, summary));
+  }
+
+  @Override
+  public List<Incident> incidents(int limit) {
+    return limit < 1 ? List.of() : read(c -> IncidentRows.recent(c, limit));
+  }
+
+  @Override
+  public Optional<Incident> incident(String id) {
+    return read(c -> IncidentRows.find(c, id));
   }
 
   @Override

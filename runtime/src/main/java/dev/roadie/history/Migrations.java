@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
   /** In order: the script at index {@code i} brings the schema to version {@code i + 1}. */
-  private static final List<String> SCRIPTS = List.of("V1__runs.sql");
+  private static final List<String> SCRIPTS = List.of("V1__runs.sql", "V2__incidents.sql");
 
   /** Tries at one script while other processes apply it too; each try gets further. */
   private static final int ATTEMPTS = 5;

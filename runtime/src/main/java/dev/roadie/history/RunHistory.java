@@ -1,5 +1,6 @@
 package dev.roadie.history;
 
+import dev.roadie.run.Incident;
 import dev.roadie.run.Mutation;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,21 @@ public interface RunHistory extends AutoCloseable {
 
   /** The newest runs first, of one playbook or of all when {@code playbook} is null. */
   List<RunRecord> recent(String playbook, int limit);
+
+  /** Records an incident a run opened. */
+  void incidentOpened(Incident incident);
+
+  /** Appends an entry to an incident's timeline. */
+  void incidentEvent(String incidentId, Incident.Event event);
+
+  /** Ends an incident. */
+  void incidentClosed(String incidentId, String status, Instant closedAt, String summary);
+
+  /** The newest incidents first, without their timelines. */
+  List<Incident> incidents(int limit);
+
+  /** One incident with its timeline. */
+  Optional<Incident> incident(String id);
 
   @Override
   void close();

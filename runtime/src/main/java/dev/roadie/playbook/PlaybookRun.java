@@ -1,6 +1,7 @@
 package dev.roadie.playbook;
 
 import dev.roadie.config.Redactor;
+import dev.roadie.run.IncidentLog;
 import dev.roadie.run.Mutation;
 import dev.roadie.run.RunContext;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class PlaybookRun implements RunContext {
   private final Path runsDir;
   private final Clock clock;
   private final Consumer<Mutation> recorder;
+  private final IncidentLog incidents;
   private final List<Mutation> mutations = new ArrayList<>();
   private volatile Map<String, Object> params = Map.of();
   private volatile String currentStep;
@@ -38,7 +40,8 @@ public final class PlaybookRun implements RunContext {
       Instant startedAt,
       Path runsDir,
       Clock clock,
-      Consumer<Mutation> recorder) {
+      Consumer<Mutation> recorder,
+      IncidentLog incidents) {
     this.id = id;
     this.playbook = playbook;
     this.trigger = trigger;
@@ -47,6 +50,12 @@ public final class PlaybookRun implements RunContext {
     this.runsDir = runsDir;
     this.clock = clock;
     this.recorder = recorder;
+    this.incidents = incidents;
+  }
+
+  @Override
+  public IncidentLog incidents() {
+    return incidents;
   }
 
   @Override

@@ -84,7 +84,8 @@ public final class PlaybookRunner {
             mutation -> {
               histories.get().mutated(id, mutationSeq.incrementAndGet(), mutation);
               listener.mutated(mutation);
-            });
+            },
+            new RecordedIncidents(histories));
     StepOutput output = new StepOutput(config.settings().engine().outputLimit(), listener);
     Declarations declarations =
         new Declarations(playbook.displayPath(), playbook.scriptClass(), request.params(), true);

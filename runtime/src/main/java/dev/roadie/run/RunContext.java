@@ -42,4 +42,21 @@ public interface RunContext {
    * @throws Exception whatever the action throws, after recording the mutation as failed
    */
   <T> T mutate(String target, String description, Callable<T> action) throws Exception;
+
+  /**
+   * Where the incidents this run opens are recorded. The engine records them in the run history; a
+   * context without one keeps them nowhere.
+   */
+  default IncidentLog incidents() {
+    return new IncidentLog() {
+      @Override
+      public void opened(Incident incident) {}
+
+      @Override
+      public void event(String incidentId, Incident.Event event) {}
+
+      @Override
+      public void closed(String incidentId, String status, java.time.Instant at, String summary) {}
+    };
+  }
 }

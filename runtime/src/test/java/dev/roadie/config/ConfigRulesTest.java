@@ -54,6 +54,8 @@ class ConfigRulesTest {
           engine.output_limit      | 10000001 | 10000001 is above the maximum of 10000000
           log.level                | loud     | 'loud' is not one of trace, debug, info, warn, error
           log.format               | xml      | 'xml' is not one of text, json
+          ops.http_timeout         | 50ms     | 50ms is below the minimum of 100ms
+          ops.http_concurrency     | 0        | 0 is below the minimum of 1
           """)
   void aValueOutsideItsRuleNamesTheValueAndTheRule(String keyPath, String value, String message) {
     Path file = setting(keyPath, value);
@@ -164,5 +166,19 @@ class ConfigRulesTest {
 
     assertThat(problems(home, file, Map.of()))
         .containsExactly(file + ":2:3: speakers.concurrency: 'none' is not a whole number");
+  }
+
+  @Test
+  void responseTimeThresholdsOutOfOrderNameTheOneTheyFallBelow() {
+    Path file =
+        write(
+            home,
+            "ops:\n  response_time:\n    target: 300ms\n    warning: 250ms\n    critical: 1s\n");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(
+            file
+                + ":4:5: ops.response_time.warning: 250ms is below ops.response_time.target (300ms);"
+                + " keep them in order");
   }
 }

@@ -1,0 +1,179 @@
+package dev.roadie.ops;
+
+import dev.roadie.config.LoadedConfig;
+import dev.roadie.config.RoadieConfig;
+import dev.roadie.config.Suggestions;
+import dev.roadie.run.RunContext;
+import groovy.lang.Closure;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code ops} in a playbook: watching and repairing the servers of the estate. One per run, made
+ * the first time a step uses it; safe to use from several threads.
+ *
+ * <ul>
+ *   <li>{@code ops.http}: HTTP checks ({@link HttpChecks})
+ *   <li>{@code ops.service(name)}: the services in config ({@link Service})
+ *   <li>{@code ops.process(pidOrName)}, {@code ops.host}, {@code ops.disk(path)}, {@code
+ *       ops.tls(target)}: processes, this machine, file systems and certificates
+ *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
+ * </ul>
+ *
+ * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
+ * RunContext#mutate}, so a dry run records it as planned and does not do it.
+ */
+public final class Ops {
+  private final HttpChecks http;
+  private final Host host = new Host();
+  private final LoadedConfig config;
+  private final RunContext run;
+  private volatile Timeline timeline = Timeline.NONE;
+  private final IncidentResponse responses;
+
+  Ops(LoadedConfig config, RunContext run) {
+    this.config = config;
+    this.run = run;
+    this.responses = new IncidentResponse(config, run, this);
+    RoadieConfig.OpsConfig ops = config.settings().ops();
+    RoadieConfig.ResponseTimeConfig kpi = ops.responseTime();
+    this.http =
+        new HttpChecks(
+            ops.httpTimeout(),
+            ops.httpConcurrency(),
+            new Thresholds(kpi.target(), kpi.warning(), kpi.critical()),
+            (action, result) -> timeline.record(action, result));
+  }
+
+  /** HTTP checks: {@code ops.http.get(url).requireStatus(200)}. */
+  public HttpChecks getHttp() {
+    return http;
+  }
+
+  /**
+   * This machine: {@code ops.host.load}, {@code .memory}, {@code .listening}, {@code .connections}.
+   */
+  public Host getHost() {
+    return host;
+  }
+
+  /**
+   * A process by pid, or by name (the oldest of that name): CPU %, RSS, threads, open files,
+   * uptime.
+   *
+   * @throws OpsException when there is no such process (any more)
+   */
+  public ProcessInfo process(Object pidOrName) {
+    return Processes.one(pidOrName);
+  }
+
+  /** Every process of that name (or the one with that pid). */
+  public List<ProcessInfo> processes(Object pidOrName) {
+    return Processes.find(pidOrName);
+  }
+
+  /** The file system {@code path} is on: size, free, free %; {@code requireFree(percent: 10)}. */
+  public DiskInfo disk(Object path) {
+    Path where = Path.of(String.valueOf(path));
+    try {
+      FileStore store = Files.getFileStore(where);
+      return new DiskInfo(String.valueOf(path), store.getTotalSpace(), store.getUsableSpace());
+    } catch (NoSuchFileException e) {
+      throw new OpsException(path + ": no such file or directory");
+    } catch (IOException e) {
+      throw new OpsException(path + ": cannot read its file system: " + e.getMessage());
+    }
+  }
+
+  /** The certificate of a TLS server ({@code 'host:443'}) or a PEM file, with days left. */
+  public TlsInfo tls(String hostPortOrFile) {
+    return Certificates.of(hostPortOrFile, config.settings().ops().httpTimeout());
+  }
+
+  /**
+   * A service by its name in config ({@code services.NAME}).
+   *
+   * @throws OpsException naming the configured services when there is none by that name
+   */
+  public Service service(String name) {
+    RoadieConfig.ServiceConfig service = config.settings().services().get(name);
+    if (service == null) {
+      var known = new TreeSet<>(config.settings().services().keySet());
+      throw new OpsException(
+          "no service '"
+              + name
+              + "' in config"
+              + Suggestions.didYouMean(name, known)
+              + (known.isEmpty()
+                  ? "; there are none: add it under services in the config file"
+                  : "; the services are " + String.join(", ", known)));
+    }
+    ServiceManager manager =
+        service.manager().equalsIgnoreCase("systemd")
+            ? new SystemdManager(
+                name,
+                service,
+                config.settings().ops().systemctl(),
+                config.settings().ops().journalctl())
+            : new ProcessManager(name, service, config.home(), config.settings().dataDir());
+    return new Service(name, manager, run, (action, result) -> timeline.record(action, result));
+  }
+
+  public Object incident(String severity, String title, Closure<?> repair) {
+    return incident(Map.of(), severity, title, repair);
+  }
+
+  /**
+   * Handles an incident: opens its record in the run history, collects a diagnostics bundle into
+   * the run's work dir, then runs {@code repair} with the {@link IncidentRun}, putting everything
+   * ops does meanwhile on the incident's timeline. When {@code repair} returns, the incident is
+   * resolved. When it throws, the incident is escalated: an alert of the incident's severity goes
+   * to the channels with the failure, the bundle's path and the timeline, and the step fails.
+   *
+   * <p>{@code service:} or {@code services:} name the services the bundle is about; by default it
+   * covers every configured one.
+   *
+   * @return what {@code repair} returned
+   */
+  public Object incident(Map<String, ?> options, String severity, String title, Closure<?> repair) {
+    Args args = Args.of("ops.incident", options, "service", "services");
+    Severity level = Severity.parse(severity);
+    List<String> names = new ArrayList<>();
+    if (args.has("service")) {
+      names.add(String.valueOf(args.raw("service")));
+    }
+    if (args.raw("services") instanceof Collection<?> many) {
+      many.forEach(name -> names.add(String.valueOf(name)));
+    }
+    if (names.isEmpty()) {
+      names.addAll(new TreeSet<>(config.settings().services().keySet()));
+    }
+    List<Service> services = names.stream().map(this::service).toList();
+    IncidentRun incident = responses.open(level, title, services);
+    Timeline outer = timeline;
+    timeline = incident;
+    try {
+      Object result =
+          repair.getMaximumNumberOfParameters() == 0 ? repair.call() : repair.call(incident);
+      timeline = outer;
+      responses.resolve(incident);
+      return result;
+    } catch (Throwable failure) {
+      timeline = outer;
+      throw responses.escalate(incident, failure);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ops";
+  }
+}
