@@ -149,6 +149,7 @@ public final class PlaybookRunner {
       }
       throw fault;
     } finally {
+      world.endRun();
       removeHook(abort);
     }
     Instant ended = clock.instant();

@@ -37,7 +37,7 @@ public final class SpeakerBench {
         latency,
         concurrency,
         Runtime.getRuntime().availableProcessors());
-    try (SpeakerSimulator sim = SpeakerSimulator.start(count)) {
+    try (SpeakerSimulator sim = SpeakerSimulator.start(count, "127.0.0.1", 0, false)) {
       sim.latency(Duration.ofMillis(latency));
       List<String> hosts = new ArrayList<>();
       sim.devices().forEach(d -> hosts.add(d.address()));

@@ -54,17 +54,33 @@ public final class SpeakerSimulator implements AutoCloseable {
    *     ports
    */
   public static SpeakerSimulator start(int count, String host, int basePort) {
+    return start(count, host, basePort, true);
+  }
+
+  /**
+   * @param notifications whether each device also listens for notification WebSockets (on {@code
+   *     basePort + count + i}, or an ephemeral port): two threads per device, so a benchmark of the
+   *     Web API alone leaves them off
+   */
+  public static SpeakerSimulator start(
+      int count, String host, int basePort, boolean notifications) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, not " + count);
     }
-    if (basePort != 0 && (basePort < 1 || basePort + count - 1 > 65535)) {
+    int last = basePort + (notifications ? 2 * count : count) - 1;
+    if (basePort != 0 && (basePort < 1 || last > 65535)) {
       throw new IllegalArgumentException(
-          "ports " + basePort + ".." + (basePort + count - 1) + " are not all valid TCP ports");
+          "ports " + basePort + ".." + last + " are not all valid TCP ports");
     }
     SpeakerSimulator sim = new SpeakerSimulator(Math.max(8, Math.min(64, count)));
     try {
       for (int i = 0; i < count; i++) {
-        sim.add(host, basePort == 0 ? 0 : basePort + i, i);
+        sim.add(
+            host,
+            basePort == 0 ? 0 : basePort + i,
+            basePort == 0 ? 0 : basePort + count + i,
+            notifications,
+            i);
       }
     } catch (RuntimeException e) {
       sim.close();
@@ -73,7 +89,7 @@ public final class SpeakerSimulator implements AutoCloseable {
     return sim;
   }
 
-  private void add(String host, int port, int index) {
+  private void add(String host, int port, int updatePort, boolean notifications, int index) {
     String deviceId = String.format(Locale.ROOT, "0CB2B7%06X", index + 1);
     String[] model = MODELS[index % MODELS.length];
     String name =
@@ -81,7 +97,8 @@ public final class SpeakerSimulator implements AutoCloseable {
             + (index < ROOMS.length ? "" : " " + (index / ROOMS.length + 1));
     SpeakerState state = new SpeakerState(deviceId, host, name, model[0], model[1], byId::get);
     byId.put(deviceId, state);
-    SimulatedSpeaker device = new SimulatedSpeaker(host, port, state, handlers, timers);
+    SimulatedSpeaker device =
+        new SimulatedSpeaker(host, port, state, handlers, timers, updatePort, notifications);
     device.start();
     devices.add(device);
   }

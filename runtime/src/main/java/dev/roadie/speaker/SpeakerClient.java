@@ -13,6 +13,9 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -39,6 +42,9 @@ public final class SpeakerClient {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, java.time.Instant> lastSeen = new ConcurrentHashMap<>();
   private final RetryPolicy<Object> retries;
+  private final OkHttpClient updatesHttp;
+  private final ScheduledThreadPoolExecutor timer;
+  private volatile Backoff backoff = Backoff.DEFAULT;
 
   private record Cached(Object value, long expiresAt) {}
 
@@ -60,7 +66,46 @@ public final class SpeakerClient {
             .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
             .withJitter(0.25)
             .build();
+    // Notification sockets: no read timeout (pushes can be hours apart), a ping every 30s so that
+    // a socket that died without a close frame is noticed, as the Go and openHAB clients do.
+    this.updatesHttp =
+        HttpClients.shared()
+            .newBuilder()
+            .connectTimeout(timeout)
+            .readTimeout(Duration.ZERO)
+            .callTimeout(Duration.ZERO)
+            .pingInterval(Duration.ofSeconds(30))
+            .build();
+    // Reconnects are scheduled here; the thread goes when nothing is pending.
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "roadie-speaker-updates");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.setKeepAliveTime(2, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    timer.setRemoveOnCancelPolicy(true);
     SpeakerMetrics.init();
+  }
+
+  OkHttpClient updatesHttp() {
+    return updatesHttp;
+  }
+
+  ScheduledExecutorService timer() {
+    return timer;
+  }
+
+  Backoff backoff() {
+    return backoff;
+  }
+
+  /** For tests: reconnect sooner. */
+  void backoff(Backoff value) {
+    backoff = value;
   }
 
   public SpeakersConfig config() {

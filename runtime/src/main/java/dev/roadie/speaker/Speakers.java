@@ -13,12 +13,14 @@ import java.util.Map;
 /**
  * {@code speakers} in a playbook: the inventory ({@code speakers['kitchen']}, {@code
  * speakers.at('10.0.0.5')}, {@code speakers.all()}, {@code speakers.tagged('lobby')}) and the
- * fleet-wide operations ({@code health}, {@code backup}, {@code restore}).
+ * fleet-wide operations ({@code health}, {@code backup}, {@code restore}). One per run: closing it
+ * ends the run's notification subscriptions.
  */
-public final class Speakers {
+public final class Speakers implements AutoCloseable {
   private final SpeakerClient client;
   private final Inventory inventory;
   private final RunContext run;
+  private final Subscriptions subscriptions = new Subscriptions();
 
   public Speakers(SpeakerClient client, Inventory inventory, RunContext run) {
     this.client = client;
@@ -156,7 +158,21 @@ public final class Speakers {
   }
 
   Speaker speaker(Device device) {
-    return new Speaker(device, client, run);
+    return new Speaker(device, client, run, subscriptions);
+  }
+
+  /** How many {@code onUpdate} subscriptions of this run are open. */
+  public int getSubscriptions() {
+    return subscriptions.size();
+  }
+
+  /**
+   * Ends the run's use of the speakers: closes every {@code onUpdate} subscription it made, so no
+   * listener outlives its run. The engine calls this when the run ends.
+   */
+  @Override
+  public void close() {
+    subscriptions.closeAll();
   }
 
   Fleet fleet(List<Device> devices) {
