@@ -38,6 +38,7 @@ public final class SpeakerSimulator implements AutoCloseable {
   private final Map<String, SpeakerState> byId = new ConcurrentHashMap<>();
   private final ExecutorService handlers;
   private final ScheduledExecutorService timers;
+  private javax.jmdns.JmDNS announcer;
 
   private SpeakerSimulator(int threads) {
     handlers = Executors.newFixedThreadPool(threads, daemons("sim-speaker-http"));
@@ -126,8 +127,64 @@ public final class SpeakerSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Announces every device over mDNS on the interface with {@code address}, as real speakers do:
+   * service {@code _soundtouch._tcp.local.}, instance name = the device's name, SRV port = its Web
+   * API port, TXT {@code MAC=deviceID} and {@code MANUFACTURER=Bose Corporation}. Returns when all
+   * are registered; {@link #close} withdraws them.
+   */
+  public synchronized SpeakerSimulator announce(java.net.InetAddress address) {
+    if (announcer != null) {
+      return this;
+    }
+    try {
+      announcer = javax.jmdns.JmDNS.create(address, "roadie-sim");
+      List<javax.jmdns.ServiceInfo> services = new ArrayList<>();
+      for (SimulatedSpeaker device : devices) {
+        javax.jmdns.ServiceInfo service =
+            javax.jmdns.ServiceInfo.create(
+                "_soundtouch._tcp.local.",
+                device.name(),
+                device.port(),
+                0,
+                0,
+                Map.of("MAC", device.deviceId(), "MANUFACTURER", "Bose Corporation"));
+        announcer.registerService(service);
+        services.add(service);
+      }
+      // registerService returns while the name is still being probed, when queries go
+      // unanswered; a speaker that is "there" answers them.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (!services.stream()
+          .allMatch(s -> s instanceof javax.jmdns.impl.ServiceInfoImpl i && i.isAnnounced())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the mDNS announcements did not complete within 15s");
+        }
+        Thread.sleep(50);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "cannot announce the simulated speakers over mDNS on " + address + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while announcing over mDNS", e);
+    }
+    return this;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (announcer != null) {
+        try {
+          announcer.unregisterAllServices();
+          announcer.close();
+        } catch (java.io.IOException e) {
+          // Closing: nothing left to tell.
+        }
+        announcer = null;
+      }
+    }
     devices.forEach(SimulatedSpeaker::stop);
     handlers.shutdownNow();
     timers.shutdownNow();

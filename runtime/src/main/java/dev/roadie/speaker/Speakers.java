@@ -4,6 +4,7 @@ import dev.roadie.config.SpeakerEntries;
 import dev.roadie.config.Suggestions;
 import dev.roadie.run.RunContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -150,6 +151,37 @@ public final class Speakers implements AutoCloseable {
     return value instanceof Path p
         ? p
         : value instanceof java.io.File f ? f.toPath() : Path.of(String.valueOf(value));
+  }
+
+  /**
+   * The SoundTouch speakers that announce themselves over mDNS ({@code _soundtouch._tcp}) on this
+   * machine's networks within {@code timeout}, sorted by name. Reads only; it does not add them to
+   * the inventory: {@code speakers.at(found.address)} talks to one.
+   */
+  public List<Discovered> discover(Duration timeout) {
+    return Discovery.discover(timeout, Discovery.interfaces());
+  }
+
+  /** {@code speakers.discover('5s')}. */
+  public List<Discovered> discover(String timeout) {
+    Duration parsed;
+    try {
+      parsed = dev.roadie.config.Durations.parse(timeout);
+    } catch (RuntimeException e) {
+      throw new InvalidValueException(
+          "discover", "timeout", timeout, "give a duration, like '3s' (" + e.getMessage() + ")");
+    }
+    return discover(parsed);
+  }
+
+  /** Listens for 3 seconds: announcements answer a query within a second on a quiet network. */
+  public List<Discovered> discover() {
+    return discover(Duration.ofSeconds(3));
+  }
+
+  /** Discovery on the given interface addresses only (tests use loopback). */
+  List<Discovered> discover(Duration timeout, List<java.net.InetAddress> on) {
+    return Discovery.discover(timeout, on);
   }
 
   /** The Prometheus metrics of this process, as text. */
