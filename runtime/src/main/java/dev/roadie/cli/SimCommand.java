@@ -33,7 +33,8 @@ final class SimCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Simulated Bose SoundTouch speakers on loopback, one port each, answering the local Web"
-            + " API as real devices do, until Ctrl-C.",
+            + " API as real devices do, with a notification WebSocket each (on --base-port +"
+            + " --count + i), until Ctrl-C.",
         "Point roadie at them with the DEVICE_HOSTS line it prints."
       })
   static final class Speakers implements Callable<Integer> {
@@ -67,6 +68,13 @@ final class SimCommand implements Runnable {
     String latency;
 
     @Option(
+        names = "--no-notifications",
+        description =
+            "No notification WebSockets: they take two threads per device, which a large"
+                + " simulated fleet that only answers the Web API does not need.")
+    boolean noNotifications;
+
+    @Option(
         names = "--for",
         paramLabel = "DURATION",
         description = "Stop after this long instead of waiting for Ctrl-C.")
@@ -84,7 +92,8 @@ final class SimCommand implements Runnable {
       }
       Duration delay = parse("--latency", latency);
       Duration runFor = duration == null ? null : parse("--for", duration);
-      try (SpeakerSimulator speakers = SpeakerSimulator.start(count, host, basePort)) {
+      try (SpeakerSimulator speakers =
+          SpeakerSimulator.start(count, host, basePort, !noNotifications)) {
         speakers.latency(delay);
         int shown = Math.min(count, 20);
         for (SimulatedSpeaker device : speakers.devices().subList(0, shown)) {
@@ -94,6 +103,9 @@ final class SimCommand implements Runnable {
           cli.out().println("... and " + (count - shown) + " more");
         }
         cli.out().println("DEVICE_HOSTS=" + speakers.hosts());
+        if (!noNotifications) {
+          printDevices(cli, speakers.devices().subList(0, shown), count - shown);
+        }
         cli.out().println(count + " simulated speakers running; Ctrl-C stops them");
         cli.out().flush();
         if (runFor == null) {
@@ -103,6 +115,24 @@ final class SimCommand implements Runnable {
         }
       }
       return ExitCodes.OK;
+    }
+
+    /** The config block that names the devices with their WebSocket ports, for onUpdate. */
+    private static void printDevices(Cli cli, java.util.List<SimulatedSpeaker> devices, int more) {
+      cli.out().println("or, with notifications (onUpdate), in a config file:");
+      cli.out().println("speakers:");
+      cli.out().println("  devices:");
+      for (SimulatedSpeaker device : devices) {
+        cli.out()
+            .printf(
+                "    %s: {host: '%s', websocket: %d}%n",
+                device.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
+                device.address(),
+                device.updatePort());
+      }
+      if (more > 0) {
+        cli.out().println("    # ... and " + more + " more");
+      }
     }
 
     private static Duration parse(String option, String text) {

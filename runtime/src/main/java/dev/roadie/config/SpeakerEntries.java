@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * The rule for {@code speakers.devices}: each entry a name mapped to {@code host} (required),
- * {@code room} and {@code tags}. The first problem found is reported, naming the device and key.
+ * {@code room}, {@code tags} and {@code websocket} (the notification port, when not 8080). The
+ * first problem found is reported, naming the device and key.
  */
 public final class SpeakerEntries {
-  static final Set<String> KEYS = Set.of("host", "room", "tags");
+  static final Set<String> KEYS = Set.of("host", "room", "tags", "websocket");
 
   private SpeakerEntries() {}
 
@@ -34,7 +35,7 @@ public final class SpeakerEntries {
                   + key
                   + "'"
                   + Suggestions.didYouMean(String.valueOf(key), KEYS)
-                  + "; a device has host, room and tags");
+                  + "; a device has host, room, tags and websocket");
         }
       }
       Object host = fields.get("host");
@@ -44,6 +45,14 @@ public final class SpeakerEntries {
       if (!validAddress(text)) {
         return Optional.of(
             name + ": host '" + text + "' is not an address like 10.0.0.5 or hall.local:8090");
+      }
+      Object websocket = fields.get("websocket");
+      if (websocket != null && !(websocket instanceof Integer port && port >= 1 && port <= 65535)) {
+        return Optional.of(
+            name
+                + ": websocket must be the notification port, 1..65535 (8080 on a real"
+                + " SoundTouch), not "
+                + FieldType.describe(websocket));
       }
       Object room = fields.get("room");
       if (room != null && (room instanceof Map<?, ?> || room instanceof List<?>)) {

@@ -150,6 +150,7 @@ public final class PlaybookRunner {
       }
       throw fault;
     } finally {
+      world.endRun();
       removeHook(abort);
     }
     Instant ended = clock.instant();

@@ -94,6 +94,26 @@ final class PlaybookWorld {
     return apis.computeIfAbsent(name, key -> providers.get(key).create(config, run));
   }
 
+  /**
+   * The run has ended: closes every API object it made that is {@link AutoCloseable} (listeners,
+   * subscriptions), so nothing a run started outlives it. A failure to close is logged, not thrown:
+   * the run's outcome is already decided.
+   */
+  void endRun() {
+    apis.forEach(
+        (name, api) -> {
+          if (api instanceof AutoCloseable closeable) {
+            try {
+              closeable.close();
+            } catch (Exception e) {
+              org.slf4j.LoggerFactory.getLogger(PlaybookWorld.class)
+                  .warn("closing {} at the end of the run failed: {}", name, e.toString());
+            }
+          }
+        });
+    apis.clear();
+  }
+
   PlaybookException unknownName(String name) {
     List<String> known = new ArrayList<>(CORE_NAMES);
     known.addAll(providers.keySet());

@@ -20,6 +20,10 @@ public interface ApiProvider {
   /** One line saying what the API is for, for listings and error messages. */
   String description();
 
-  /** The object playbooks see under {@link #name()} for this run. */
+  /**
+   * The object playbooks see under {@link #name()} for this run. When it is {@link AutoCloseable},
+   * the engine closes it once the run's steps and handlers are over, so that what the run started
+   * (notification listeners, say) ends with it.
+   */
   Object create(LoadedConfig config, RunContext run);
 }

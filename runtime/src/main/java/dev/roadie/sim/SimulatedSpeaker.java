@@ -17,12 +17,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * One simulated SoundTouch on a loopback port: a JDK {@link HttpServer} on the shared executor, its
- * {@link SpeakerState}, and the faults injected into it. Latency and hangs are scheduled, not
- * slept, so a thousand slow devices hold no thread each.
+ * notification WebSocket on a port of its own, its {@link SpeakerState}, and the faults injected
+ * into it ({@link Fault#REFUSE} closes both ports). Latency and hangs are scheduled, not slept, so
+ * a thousand slow devices hold no thread each.
  */
 public final class SimulatedSpeaker {
   private final String host;
@@ -32,8 +32,11 @@ public final class SimulatedSpeaker {
   private final Set<HttpExchange> hung = ConcurrentHashMap.newKeySet();
   private final AtomicLong requests = new AtomicLong();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final boolean notifies;
   private volatile int port;
+  private volatile int updatePort;
   private volatile HttpServer server;
+  private volatile UpdateServer updates;
   private volatile Fault fault = Fault.NONE;
   private volatile int faultBudget = -1;
   private volatile Duration latency = Duration.ZERO;
@@ -44,9 +47,13 @@ public final class SimulatedSpeaker {
       int port,
       SpeakerState state,
       ExecutorService handlers,
-      ScheduledExecutorService timers) {
+      ScheduledExecutorService timers,
+      int updatePort,
+      boolean notifies) {
     this.host = host;
     this.port = port;
+    this.updatePort = updatePort;
+    this.notifies = notifies;
     this.state = state;
     this.handlers = handlers;
     this.timers = timers;
@@ -66,6 +73,17 @@ public final class SimulatedSpeaker {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }
+    if (notifies) {
+      try {
+        UpdateServer socket = UpdateServer.listen(host, updatePort);
+        updatePort = socket.getPort();
+        updates = socket;
+        state.onUpdate(socket::broadcast);
+      } catch (RuntimeException e) {
+        stop();
+        throw e;
+      }
+    }
   }
 
   synchronized void stop() {
@@ -73,6 +91,12 @@ public final class SimulatedSpeaker {
     server = null;
     if (running != null) {
       running.stop(0);
+    }
+    UpdateServer socket = updates;
+    updates = null;
+    if (socket != null) {
+      state.onUpdate(null);
+      socket.shut();
     }
     hung.forEach(HttpExchange::close);
     hung.clear();
@@ -84,6 +108,31 @@ public final class SimulatedSpeaker {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * The port of the device's notification WebSocket (8080 on a real one), or 0 when the simulator
+   * was started without notifications.
+   */
+  public int updatePort() {
+    return notifies ? updatePort : 0;
+  }
+
+  /** How many notification clients are connected now. */
+  public int updateClients() {
+    UpdateServer socket = updates;
+    return socket == null ? 0 : socket.clients();
+  }
+
+  /**
+   * Cuts every notification socket without a close frame, as a speaker dropping off the network
+   * does; the device keeps listening, so clients can reconnect.
+   */
+  public void dropUpdateSockets() {
+    UpdateServer socket = updates;
+    if (socket != null) {
+      socket.drop();
+    }
   }
 
   /** {@code host:port}, as the inventory and {@code speakers.at} take it. */
@@ -162,11 +211,6 @@ public final class SimulatedSpeaker {
 
   public Fault fault() {
     return fault;
-  }
-
-  /** Receives every update the device pushes (the WebSocket text frames). */
-  void onUpdate(Consumer<String> sink) {
-    state.onUpdate(sink);
   }
 
   SpeakerState state() {

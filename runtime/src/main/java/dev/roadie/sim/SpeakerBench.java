@@ -29,18 +29,32 @@ public final class SpeakerBench {
     int count = Integer.parseInt(env("BENCH_DEVICES", "1000"));
     int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "64"));
     long latency = Long.parseLong(env("BENCH_LATENCY_MS", "50"));
+    int sequentialHealthDevices = Integer.parseInt(env("BENCH_SEQUENTIAL_HEALTH_DEVICES", "1000"));
     int sequentialBackupDevices = Integer.parseInt(env("BENCH_SEQUENTIAL_BACKUP_DEVICES", "100"));
+    // Hosts of a simulator in another process (the script starts one): client and simulator
+    // then do not share a JVM, its threads and its garbage collector.
+    String external = env("BENCH_HOSTS", "");
     System.out.printf(
         Locale.ROOT,
-        "devices %d, latency %d ms, concurrency %d, cores %d%n",
+        "devices %d, latency %d ms, concurrency %d, cores %d, simulator %s%n",
         count,
         latency,
         concurrency,
-        Runtime.getRuntime().availableProcessors());
-    try (SpeakerSimulator sim = SpeakerSimulator.start(count)) {
-      sim.latency(Duration.ofMillis(latency));
+        Runtime.getRuntime().availableProcessors(),
+        external.isEmpty() ? "in this JVM" : "in its own process");
+    SpeakerSimulator sim =
+        external.isEmpty() ? SpeakerSimulator.start(count, "127.0.0.1", 0, false) : null;
+    try {
       List<String> hosts = new ArrayList<>();
-      sim.devices().forEach(d -> hosts.add(d.address()));
+      if (sim == null) {
+        for (String host : external.split(",")) {
+          hosts.add(host.strip());
+        }
+        check(hosts.size() == count, "BENCH_HOSTS has " + hosts.size() + " hosts, not " + count);
+      } else {
+        sim.latency(Duration.ofMillis(latency));
+        sim.devices().forEach(d -> hosts.add(d.address()));
+      }
       SpeakersConfig config =
           new SpeakersConfig(hosts, Duration.ofSeconds(10), 0, concurrency, Map.of());
       Speakers speakers =
@@ -54,24 +68,30 @@ public final class SpeakerBench {
       memory("after warm-up");
 
       double ideal = Math.ceil(count / (double) concurrency) * latency / 1000.0;
+      double[] cpu = cpu();
       long start = System.nanoTime();
       Health health = speakers.health();
       double healthSeconds = seconds(start);
+      cpu("health", cpu, healthSeconds);
       check(health.isOk(), "health: " + health);
       memory("after health");
 
+      cpu = cpu();
       start = System.nanoTime();
       Path backup = speakers.backup(dir);
       double backupSeconds = seconds(start);
+      cpu("backup", cpu, backupSeconds);
       memory("after backup (" + Files.size(backup) / 1024 + " KB file)");
       int requestsPerBackup = 6;
       double idealBackup = ideal * requestsPerBackup;
 
+      List<Speaker> pinged =
+          speakers.all().getSpeakers().subList(0, Math.min(sequentialHealthDevices, count));
       start = System.nanoTime();
-      for (Speaker speaker : speakers.all()) {
+      for (Speaker speaker : pinged) {
         speaker.ping();
       }
-      double sequentialHealth = seconds(start);
+      double sequentialHealth = seconds(start) * count / pinged.size();
       // A sequential backup of every device would take minutes: time a sample and scale it up.
       List<Speaker> sample =
           speakers.all().getSpeakers().subList(0, Math.min(sequentialBackupDevices, count));
@@ -107,7 +127,10 @@ public final class SpeakerBench {
           concurrency,
           latency);
       System.out.printf(
-          Locale.ROOT, "sequential health: all %d devices pinged one after the other;%n", count);
+          Locale.ROOT,
+          "sequential health: %d devices pinged one after the other, scaled to %d;%n",
+          Math.min(sequentialHealthDevices, count),
+          count);
       System.out.printf(
           Locale.ROOT,
           "sequential backup: %d devices one after the other, scaled to %d%n",
@@ -118,7 +141,49 @@ public final class SpeakerBench {
               + verdict(healthSeconds / ideal)
               + ", backup "
               + verdict(backupSeconds / idealBackup));
+    } finally {
+      if (sim != null) {
+        sim.close();
+      }
     }
+  }
+
+  /** CPU seconds used so far by this process and by the simulator's (BENCH_SIM_PID), if known. */
+  private static double[] cpu() {
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double sim = -1;
+    String pid = env("BENCH_SIM_PID", "");
+    if (!pid.isEmpty()) {
+      try {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime, in clock ticks (100 per second on Linux).
+        sim = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+      } catch (Exception e) {
+        sim = -1;
+      }
+    }
+    return new double[] {os.getProcessCpuTime() / 1e9, sim};
+  }
+
+  /**
+   * How much CPU a phase took, against what two cores could give in its wall time: when client and
+   * simulator together need most of the machine, the figure is the machine's, not the client's.
+   */
+  private static void cpu(String phase, double[] before, double wall) {
+    double[] after = cpu();
+    double client = after[0] - before[0];
+    String sim =
+        after[1] < 0 ? "" : String.format(Locale.ROOT, ", simulator %.2fs", after[1] - before[1]);
+    System.out.printf(
+        Locale.ROOT,
+        "cpu  %-40s client %.2fs%s, of %.2fs the cores had in that time%n",
+        phase,
+        client,
+        sim,
+        wall * Runtime.getRuntime().availableProcessors());
   }
 
   private static String verdict(double ratio) {

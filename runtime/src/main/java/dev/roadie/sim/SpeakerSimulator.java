@@ -38,6 +38,7 @@ public final class SpeakerSimulator implements AutoCloseable {
   private final Map<String, SpeakerState> byId = new ConcurrentHashMap<>();
   private final ExecutorService handlers;
   private final ScheduledExecutorService timers;
+  private javax.jmdns.JmDNS announcer;
 
   private SpeakerSimulator(int threads) {
     handlers = Executors.newFixedThreadPool(threads, daemons("sim-speaker-http"));
@@ -54,17 +55,33 @@ public final class SpeakerSimulator implements AutoCloseable {
    *     ports
    */
   public static SpeakerSimulator start(int count, String host, int basePort) {
+    return start(count, host, basePort, true);
+  }
+
+  /**
+   * @param notifications whether each device also listens for notification WebSockets (on {@code
+   *     basePort + count + i}, or an ephemeral port): two threads per device, so a benchmark of the
+   *     Web API alone leaves them off
+   */
+  public static SpeakerSimulator start(
+      int count, String host, int basePort, boolean notifications) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, not " + count);
     }
-    if (basePort != 0 && (basePort < 1 || basePort + count - 1 > 65535)) {
+    int last = basePort + (notifications ? 2 * count : count) - 1;
+    if (basePort != 0 && (basePort < 1 || last > 65535)) {
       throw new IllegalArgumentException(
-          "ports " + basePort + ".." + (basePort + count - 1) + " are not all valid TCP ports");
+          "ports " + basePort + ".." + last + " are not all valid TCP ports");
     }
     SpeakerSimulator sim = new SpeakerSimulator(Math.max(8, Math.min(64, count)));
     try {
       for (int i = 0; i < count; i++) {
-        sim.add(host, basePort == 0 ? 0 : basePort + i, i);
+        sim.add(
+            host,
+            basePort == 0 ? 0 : basePort + i,
+            basePort == 0 ? 0 : basePort + count + i,
+            notifications,
+            i);
       }
     } catch (RuntimeException e) {
       sim.close();
@@ -73,7 +90,7 @@ public final class SpeakerSimulator implements AutoCloseable {
     return sim;
   }
 
-  private void add(String host, int port, int index) {
+  private void add(String host, int port, int updatePort, boolean notifications, int index) {
     String deviceId = String.format(Locale.ROOT, "0CB2B7%06X", index + 1);
     String[] model = MODELS[index % MODELS.length];
     String name =
@@ -81,7 +98,8 @@ public final class SpeakerSimulator implements AutoCloseable {
             + (index < ROOMS.length ? "" : " " + (index / ROOMS.length + 1));
     SpeakerState state = new SpeakerState(deviceId, host, name, model[0], model[1], byId::get);
     byId.put(deviceId, state);
-    SimulatedSpeaker device = new SimulatedSpeaker(host, port, state, handlers, timers);
+    SimulatedSpeaker device =
+        new SimulatedSpeaker(host, port, state, handlers, timers, updatePort, notifications);
     device.start();
     devices.add(device);
   }
@@ -109,8 +127,64 @@ public final class SpeakerSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Announces every device over mDNS on the interface with {@code address}, as real speakers do:
+   * service {@code _soundtouch._tcp.local.}, instance name = the device's name, SRV port = its Web
+   * API port, TXT {@code MAC=deviceID} and {@code MANUFACTURER=Bose Corporation}. Returns when all
+   * are registered; {@link #close} withdraws them.
+   */
+  public synchronized SpeakerSimulator announce(java.net.InetAddress address) {
+    if (announcer != null) {
+      return this;
+    }
+    try {
+      announcer = javax.jmdns.JmDNS.create(address, "roadie-sim");
+      List<javax.jmdns.ServiceInfo> services = new ArrayList<>();
+      for (SimulatedSpeaker device : devices) {
+        javax.jmdns.ServiceInfo service =
+            javax.jmdns.ServiceInfo.create(
+                "_soundtouch._tcp.local.",
+                device.name(),
+                device.port(),
+                0,
+                0,
+                Map.of("MAC", device.deviceId(), "MANUFACTURER", "Bose Corporation"));
+        announcer.registerService(service);
+        services.add(service);
+      }
+      // registerService returns while the name is still being probed, when queries go
+      // unanswered; a speaker that is "there" answers them.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (!services.stream()
+          .allMatch(s -> s instanceof javax.jmdns.impl.ServiceInfoImpl i && i.isAnnounced())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the mDNS announcements did not complete within 15s");
+        }
+        Thread.sleep(50);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "cannot announce the simulated speakers over mDNS on " + address + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while announcing over mDNS", e);
+    }
+    return this;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (announcer != null) {
+        try {
+          announcer.unregisterAllServices();
+          announcer.close();
+        } catch (java.io.IOException e) {
+          // Closing: nothing left to tell.
+        }
+        announcer = null;
+      }
+    }
     devices.forEach(SimulatedSpeaker::stop);
     handlers.shutdownNow();
     timers.shutdownNow();

@@ -359,9 +359,13 @@ final class SpeakerState {
   }
 
   String volumeDocument() {
-    return "<volume deviceID=\""
-        + deviceId
-        + "\"><targetvolume>"
+    return volumeBody("<volume deviceID=\"" + deviceId + "\">");
+  }
+
+  /** The captured push carries the volume without the deviceID its GET answer has. */
+  private String volumeBody(String start) {
+    return start
+        + "<targetvolume>"
         + volume
         + "</targetvolume>"
         + "<actualvolume>"
@@ -859,7 +863,7 @@ final class SpeakerState {
   // ---- updates
 
   private String volumeUpdated() {
-    return "<volumeUpdated>" + volumeDocument() + "</volumeUpdated>";
+    return "<volumeUpdated>" + volumeBody("<volume>") + "</volumeUpdated>";
   }
 
   private String nowPlayingUpdated() {

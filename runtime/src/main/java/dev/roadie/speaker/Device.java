@@ -10,12 +10,20 @@ import java.util.Locale;
  *     is the one the device reports
  * @param host the address without the port
  * @param port the Web API port, 8090 unless the address says otherwise
+ * @param updatePort the notification WebSocket's port, 8080 unless configured otherwise
  */
-public record Device(String name, String host, int port, String room, List<String> tags) {
+public record Device(
+    String name, String host, int port, String room, List<String> tags, int updatePort) {
   public static final int API_PORT = 8090;
+  public static final int UPDATE_PORT = 8080;
 
   public Device {
     tags = tags == null ? List.of() : List.copyOf(tags);
+    updatePort = updatePort == 0 ? UPDATE_PORT : updatePort;
+  }
+
+  public Device(String name, String host, int port, String room, List<String> tags) {
+    this(name, host, port, room, tags, UPDATE_PORT);
   }
 
   /** {@code host} or {@code host:port}; bracketed IPv6 is taken as it is. */
@@ -34,7 +42,12 @@ public record Device(String name, String host, int port, String room, List<Strin
   }
 
   public Device named(String newName, String newRoom, List<String> newTags) {
-    return new Device(newName, host, port, newRoom, newTags);
+    return new Device(newName, host, port, newRoom, newTags, updatePort);
+  }
+
+  /** The same device with its notification WebSocket on {@code newPort}. */
+  public Device updatesOn(int newPort) {
+    return new Device(name, host, port, room, tags, newPort);
   }
 
   public boolean tagged(String tag) {

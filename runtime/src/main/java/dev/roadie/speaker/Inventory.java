@@ -36,7 +36,11 @@ public final class Inventory {
               if (fields.get("tags") instanceof List<?> list) {
                 list.forEach(tag -> tags.add(String.valueOf(tag)));
               }
-              devices.add(at.named(name, room == null ? null : String.valueOf(room), tags));
+              Device named = at.named(name, room == null ? null : String.valueOf(room), tags);
+              if (fields.get("websocket") instanceof Number port) {
+                named = named.updatesOn(port.intValue());
+              }
+              devices.add(named);
             });
     config.hosts().forEach(host -> devices.add(Device.at(host)));
     return new Inventory(devices);

@@ -18,11 +18,13 @@ public final class Speaker {
   private final Device device;
   private final SpeakerClient client;
   private final RunContext run;
+  private final Subscriptions subscriptions;
 
-  Speaker(Device device, SpeakerClient client, RunContext run) {
+  Speaker(Device device, SpeakerClient client, RunContext run, Subscriptions subscriptions) {
     this.device = device;
     this.client = client;
     this.run = run;
+    this.subscriptions = subscriptions;
   }
 
   public Device device() {
@@ -445,7 +447,38 @@ public final class Speaker {
     return reported == null ? speaker.device.host() : reported;
   }
 
+  // ---- notifications
+
+  /**
+   * {@code speakers['kitchen'].onUpdate { event -> ... }}: every push of the device's notification
+   * WebSocket as a {@link SpeakerEvent} (volume, now playing, presets, zone, and the socket's own
+   * connected / disconnected / reconnecting), reconnecting with backoff until the subscription is
+   * closed or the run ends. Returns at once; the first event is {@code CONNECTED}, or {@code
+   * DISCONNECTED} and {@code RECONNECTING} when the device cannot be reached.
+   */
+  public Subscription onUpdate(java.util.function.Consumer<SpeakerEvent> listener) {
+    if (listener == null) {
+      throw new InvalidValueException(
+          label(), "listener", null, "give a closure: { event -> ... }");
+    }
+    UpdateSocket[] made = new UpdateSocket[1];
+    made[0] =
+        new UpdateSocket(
+            this,
+            client.updatesHttp(),
+            client.timer(),
+            client.backoff(),
+            listener,
+            () -> subscriptions.closed(made[0]));
+    subscriptions.open(made[0], label());
+    return made[0];
+  }
+
   // ---- plumbing
+
+  SpeakerClient client() {
+    return client;
+  }
 
   /** One GET /info, tried once, as health checks do; refreshes the info cache. */
   public Info ping() {

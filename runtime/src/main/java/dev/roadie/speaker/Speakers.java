@@ -4,6 +4,7 @@ import dev.roadie.config.SpeakerEntries;
 import dev.roadie.config.Suggestions;
 import dev.roadie.run.RunContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,12 +14,14 @@ import java.util.Map;
 /**
  * {@code speakers} in a playbook: the inventory ({@code speakers['kitchen']}, {@code
  * speakers.at('10.0.0.5')}, {@code speakers.all()}, {@code speakers.tagged('lobby')}) and the
- * fleet-wide operations ({@code health}, {@code backup}, {@code restore}).
+ * fleet-wide operations ({@code health}, {@code backup}, {@code restore}). One per run: closing it
+ * ends the run's notification subscriptions.
  */
-public final class Speakers {
+public final class Speakers implements AutoCloseable {
   private final SpeakerClient client;
   private final Inventory inventory;
   private final RunContext run;
+  private final Subscriptions subscriptions = new Subscriptions();
 
   public Speakers(SpeakerClient client, Inventory inventory, RunContext run) {
     this.client = client;
@@ -150,13 +153,58 @@ public final class Speakers {
         : value instanceof java.io.File f ? f.toPath() : Path.of(String.valueOf(value));
   }
 
+  /**
+   * The SoundTouch speakers that announce themselves over mDNS ({@code _soundtouch._tcp}) on this
+   * machine's networks within {@code timeout}, sorted by name. Reads only; it does not add them to
+   * the inventory: {@code speakers.at(found.address)} talks to one.
+   */
+  public List<Discovered> discover(Duration timeout) {
+    return Discovery.discover(timeout, Discovery.interfaces());
+  }
+
+  /** {@code speakers.discover('5s')}. */
+  public List<Discovered> discover(String timeout) {
+    Duration parsed;
+    try {
+      parsed = dev.roadie.config.Durations.parse(timeout);
+    } catch (RuntimeException e) {
+      throw new InvalidValueException(
+          "discover", "timeout", timeout, "give a duration, like '3s' (" + e.getMessage() + ")");
+    }
+    return discover(parsed);
+  }
+
+  /** Listens for 3 seconds: announcements answer a query within a second on a quiet network. */
+  public List<Discovered> discover() {
+    return discover(Duration.ofSeconds(3));
+  }
+
+  /** Discovery on the given interface addresses only (tests use loopback). */
+  List<Discovered> discover(Duration timeout, List<java.net.InetAddress> on) {
+    return Discovery.discover(timeout, on);
+  }
+
   /** The Prometheus metrics of this process, as text. */
   public String metrics() {
     return SpeakerMetrics.scrape();
   }
 
   Speaker speaker(Device device) {
-    return new Speaker(device, client, run);
+    return new Speaker(device, client, run, subscriptions);
+  }
+
+  /** How many {@code onUpdate} subscriptions of this run are open. */
+  public int getSubscriptions() {
+    return subscriptions.size();
+  }
+
+  /**
+   * Ends the run's use of the speakers: closes every {@code onUpdate} subscription it made, so no
+   * listener outlives its run. The engine calls this when the run ends.
+   */
+  @Override
+  public void close() {
+    subscriptions.closeAll();
   }
 
   Fleet fleet(List<Device> devices) {

@@ -18,6 +18,26 @@ class SimCommandTest {
     assertThat(result.out()).containsPattern("Kitchen +127\\.0\\.0\\.1:\\d+ +0CB2B7000001");
     assertThat(result.out())
         .containsPattern("DEVICE_HOSTS=127\\.0\\.0\\.1:\\d+,127\\.0\\.0\\.1:\\d+");
+    assertThat(result.out())
+        .containsPattern("    kitchen: \\{host: '127\\.0\\.0\\.1:\\d+', websocket: \\d+}");
+  }
+
+  @Test
+  void withoutNotificationsPrintsNoWebSocketPorts() {
+    CliFixture fixture = new CliFixture(home);
+    CliFixture.Result result =
+        fixture.roadie(
+            "sim",
+            "speakers",
+            "--count",
+            "1",
+            "--base-port",
+            "0",
+            "--no-notifications",
+            "--for",
+            "100ms");
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).doesNotContain("websocket");
   }
 
   @Test

@@ -58,6 +58,58 @@ class SpeakersPlaybookTest {
   }
 
   @Test
+  void aListenerGetsUpdatesDuringTheRunAndNoLongerOnceItEnds() throws Exception {
+    try (SpeakerSimulator sim = SpeakerSimulator.start(1)) {
+      CliFixture fixture = new CliFixture(home);
+      fixture.env.put("ROADIE_DATA_DIR", home.resolve("var").toString());
+      fixture.file(
+          "site.yaml",
+          "speakers:\n  devices:\n    kitchen: {host: '"
+              + sim.device(0).address()
+              + "', websocket: "
+              + sim.device(0).updatePort()
+              + "}\n");
+      fixture.playbook(
+          "listen",
+          String.join(
+              "\n",
+              "import java.util.concurrent.*",
+              "import dev.roadie.speaker.SpeakerEvent",
+              "step('listen') {",
+              "  def seen = new LinkedBlockingQueue()",
+              "  speakers['kitchen'].onUpdate { e -> seen.add(e) }",
+              "  def e = seen.poll(10, TimeUnit.SECONDS)",
+              "  check e instanceof SpeakerEvent.ConnectionChanged, \"first: $e\"",
+              "  speakers['kitchen'].volume(33)",
+              "  while (!(e instanceof SpeakerEvent.VolumeChanged)) {",
+              "    e = seen.poll(10, TimeUnit.SECONDS); check e != null, 'no volume event' }",
+              "  println \"volume event: ${e.volume.actual}\"",
+              "}"));
+      CliFixture.Result result =
+          fixture.roadie("-c", home.resolve("site.yaml").toString(), "run", "listen");
+      assertThat(result.exit()).as(result.out() + result.err()).isZero();
+      assertThat(result.out()).contains("volume event: 33");
+      // The run is over: its subscription closed its socket.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (sim.device(0).updateClients() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(sim.device(0).updateClients()).isZero();
+    }
+  }
+
+  @Test
+  void aBadWebSocketPortIsAConfigProblem() {
+    CliFixture fixture = new CliFixture(home);
+    fixture.file(
+        "bad.yaml", "speakers:\n  devices:\n    kitchen: {host: 10.0.0.5, websocket: 80800}\n");
+    CliFixture.Result result = fixture.roadie("-c", home.resolve("bad.yaml").toString(), "check");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.out() + result.err())
+        .contains("kitchen: websocket must be the notification port, 1..65535");
+  }
+
+  @Test
   void aBadDeviceEntryIsAConfigProblem() {
     CliFixture fixture = new CliFixture(home);
     fixture.file("bad.yaml", "speakers:\n  devices:\n    kitchen: {hots: 10.0.0.5}\n");

@@ -153,7 +153,7 @@ class FleetTest {
       speakers.all().volumes();
       Thread.sleep(200);
       int threadsBefore = clientThreads();
-      int connectionsBefore = client.http().connectionPool().connectionCount();
+      int connectionsBefore = client.connections();
       Set<String> failures = ConcurrentHashMap.newKeySet();
       AtomicInteger calls = new AtomicInteger();
       for (int round = 0; round < 50; round++) {
@@ -187,10 +187,8 @@ class FleetTest {
           .noneMatch(t -> t.getName().startsWith("roadie-fleet"));
       OkHttpClient http = client.http();
       // At most one kept-alive connection per device; none held by a call.
-      assertThat(http.connectionPool().connectionCount())
-          .isLessThanOrEqualTo(connectionsBefore + 20);
-      assertThat(http.connectionPool().idleConnectionCount())
-          .isEqualTo(http.connectionPool().connectionCount());
+      assertThat(client.connections()).isLessThanOrEqualTo(connectionsBefore + 20);
+      assertThat(client.idleConnections()).isEqualTo(client.connections());
       assertThat(http.dispatcher().runningCallsCount()).isZero();
     }
   }

@@ -19,6 +19,9 @@ final class SimSpeakers {
     for (SimulatedSpeaker device : sim.devices()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("host", device.address());
+      if (device.updatePort() != 0) {
+        entry.put("websocket", device.updatePort());
+      }
       entry.put("room", device.name());
       entry.put("tags", devices.size() % 2 == 0 ? List.of("lobby") : List.of("office"));
       devices.put(device.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), entry);

@@ -230,6 +230,21 @@ class SpeakerTest {
   }
 
   @Test
+  void aGetOnAKeptConnectionTheDeviceDroppedIsResentOnceOnANewOneAPostIsNot() {
+    kitchen.ping(); // leaves a kept-alive connection in the device's pool
+    kitchenSim.fault(Fault.DROP, 1);
+    long before = kitchenSim.requests();
+    // ping() has no retries of its own: only the stale-connection resend can make it pass.
+    assertThat(kitchen.ping().deviceId()).isEqualTo(kitchenSim.deviceId());
+    assertThat(kitchenSim.requests() - before).isEqualTo(2);
+
+    kitchenSim.fault(Fault.DROP, 1);
+    assertThatThrownBy(() -> kitchen.volume(33)).isInstanceOf(TransientSpeakerException.class);
+    assertThat(kitchenSim.hits("/volume")).isEqualTo(1);
+    assertThat(kitchenSim.volume()).isEqualTo(20);
+  }
+
+  @Test
   void idempotentReadsAreRetriedWritesAreNot() {
     kitchenSim.fault(Fault.SERVER_ERROR, 2);
     assertThat(kitchen.nowPlaying()).isNotNull();
