@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
     description =
         "Runs simulated devices and servers of the estate on this machine, for trying playbooks"
             + " without hardware.",
-    subcommands = {SimCommand.Speakers.class, SimAudioDeckCommand.class})
+    subcommands = {
+      SimCommand.Speakers.class,
+      SimAudioDeckCommand.class,
+      SimSynthServiceCommand.class
+    })
 final class SimCommand implements Runnable {
   @ParentCommand RoadieCommand root;
 

@@ -43,9 +43,14 @@ public final class SynthServiceSim implements AutoCloseable {
 
   /** Starts one on a free loopback port. */
   public static SynthServiceSim start() {
+    return start(0);
+  }
+
+  /** Starts one on {@code port} of the loopback address; 0 for a free one. */
+  public static SynthServiceSim start(int port) {
     try {
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       ExecutorService executor = Executors.newFixedThreadPool(4, daemon());
       SynthServiceSim sim = new SynthServiceSim(server, executor);
       server.createContext("/health", sim::health);

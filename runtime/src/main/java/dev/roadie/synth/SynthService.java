@@ -129,7 +129,10 @@ public final class SynthService {
     Request request = new Request.Builder().url(url).get().build();
     try (Response response = http.newCall(request).execute()) {
       String body = response.body().string();
-      if (response.isSuccessful() || (acceptCritical && response.code() == 503)) {
+      // A critical service answers 503 with its health document; a 503 without one is a failure.
+      boolean critical =
+          acceptCritical && response.code() == 503 && body.stripLeading().startsWith("{");
+      if (response.isSuccessful() || critical) {
         return body;
       }
       throw new SynthException(
