@@ -194,6 +194,7 @@ final class Backups {
                 });
     List<DeviceResult> all = new ArrayList<>(done.results());
     all.addAll(unknown);
+    all.addAll(ZoneRestore.restore(speakers, snapshot, states, targets, done.results()));
     return new FleetResult("restore " + file.getFileName(), all, done.took());
   }
 
@@ -214,10 +215,11 @@ final class Backups {
     if (state.deviceName() != null && !state.deviceName().equals(info.name())) {
       speaker.name(state.deviceName());
     }
-    if (state.volume() != null) {
+    // Only what differs is changed, so restoring twice changes nothing the second time.
+    if (state.volume() != null && speaker.volume() != state.volume()) {
       speaker.volume(state.volume());
     }
-    if (state.bass() != null) {
+    if (state.bass() != null && speaker.bass() != state.bass()) {
       speaker.bass(state.bass());
     }
     Presets current = speaker.get("/presets", Presets.class);

@@ -57,6 +57,34 @@ class BackupTest {
   }
 
   @Test
+  void aZoneIsPutBackAndASecondRestoreChangesNothing() throws Exception {
+    try (SpeakerSimulator sim = SpeakerSimulator.start(3)) {
+      var config = SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4);
+      Speakers speakers = SimSpeakers.speakers(config, new TestRun(false));
+      Speaker kitchen = speakers.getAt("kitchen");
+      kitchen.createZone(speakers.getAt("lobby"), speakers.getAt("office"));
+      Path file = speakers.backup(dir);
+      kitchen.removeFromZone(speakers.getAt("office"));
+      assertThat(kitchen.zone().members()).hasSizeLessThan(3);
+
+      TestRun first = new TestRun(false);
+      FleetResult restored = SimSpeakers.speakers(config, first).restore(file);
+
+      assertThat(restored.isAllOk()).as(restored.toString()).isTrue();
+      assertThat(first.mutations)
+          .anyMatch(m -> m.startsWith("kitchen: add ") && m.contains("zone"));
+      assertThat(kitchen.zone().members())
+          .extracting(Zone.Member::deviceId)
+          .contains(sim.device(1).deviceId(), sim.device(2).deviceId());
+
+      TestRun second = new TestRun(false);
+      FleetResult again = SimSpeakers.speakers(config, second).restore(file);
+      assertThat(again.isAllOk()).as(again.toString()).isTrue();
+      assertThat(second.mutations).isEmpty();
+    }
+  }
+
+  @Test
   void aTruncatedFileIsRefusedBeforeAnyDeviceIsTouched() throws Exception {
     try (SpeakerSimulator sim = SpeakerSimulator.start(2)) {
       Speakers speakers =
