@@ -79,6 +79,13 @@ final class SimCommand implements Runnable {
     boolean noNotifications;
 
     @Option(
+        names = "--announce",
+        description =
+            "Announce the devices over mDNS (_soundtouch._tcp), as real ones do, for"
+                + " speakers.discover(); on loopback, so only where loopback carries multicast.")
+    boolean announce;
+
+    @Option(
         names = "--for",
         paramLabel = "DURATION",
         description = "Stop after this long instead of waiting for Ctrl-C.")
@@ -99,6 +106,15 @@ final class SimCommand implements Runnable {
       try (SpeakerSimulator speakers =
           SpeakerSimulator.start(count, host, basePort, !noNotifications)) {
         speakers.latency(delay);
+        if (announce) {
+          try {
+            speakers.announce(java.net.InetAddress.getByName(host));
+          } catch (RuntimeException e) {
+            throw new UsageException(
+                "--announce: cannot announce on " + host + ": " + e.getMessage());
+          }
+          cli.out().println("announced over mDNS as _soundtouch._tcp on " + host);
+        }
         int shown = Math.min(count, 20);
         for (SimulatedSpeaker device : speakers.devices().subList(0, shown)) {
           cli.out().printf("%-16s %-22s %s%n", device.name(), device.address(), device.deviceId());

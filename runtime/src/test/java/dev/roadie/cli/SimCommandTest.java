@@ -41,6 +41,25 @@ class SimCommandTest {
   }
 
   @Test
+  void announcesTheDevicesOverMdnsWhenAsked() {
+    CliFixture fixture = new CliFixture(home);
+    CliFixture.Result result =
+        fixture.roadie(
+            "sim",
+            "speakers",
+            "--count",
+            "1",
+            "--base-port",
+            "0",
+            "--no-notifications",
+            "--announce",
+            "--for",
+            "100ms");
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith("announced over mDNS as _soundtouch._tcp on 127.0.0.1");
+  }
+
+  @Test
   void refusesBadCountsAndNonLoopbackHosts() {
     CliFixture fixture = new CliFixture(home);
     assertThat(fixture.roadie("sim", "speakers", "--count", "0").exit()).isEqualTo(2);
