@@ -194,11 +194,11 @@ class SoxOperationsTest {
     assertThat(sox.stats(tone).getPeakDb()).isCloseTo(-3.0, within(0.05));
     assertThat(converted).isNull();
     assertThat(target).doesNotExist();
-    assertThat(dryRun.mutations())
+    assertThat(dryRun.lines())
         .containsExactly(
-            new RecordingRunContext.Recorded(
-                target.toString(),
-                "convert " + tone.getFileName() + " -> converted.wav (16000 Hz)",
-                "would-do"));
+            target
+                + ": convert "
+                + tone.getFileName()
+                + " -> converted.wav (16000 Hz) -> would-do");
   }
 }

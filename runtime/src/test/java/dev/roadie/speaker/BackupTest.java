@@ -3,6 +3,7 @@ package dev.roadie.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.run.RecordingRunContext;
 import dev.roadie.sim.Fault;
 import dev.roadie.sim.SpeakerSimulator;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class BackupTest {
   void backupThenRestorePutsVolumesPresetsAndNamesBack() throws Exception {
     try (SpeakerSimulator sim = SpeakerSimulator.start(3)) {
       sim.device(2).fault(Fault.REFUSE);
-      TestRun run = new TestRun(false);
+      RecordingRunContext run = new RecordingRunContext(false);
       var config = SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4);
       Speakers speakers = SimSpeakers.speakers(config, run);
       speakers.getAt("kitchen").volume(31);
@@ -39,11 +40,11 @@ class BackupTest {
       kitchen.removePreset(3);
       kitchen.name("Renamed");
 
-      TestRun dry = new TestRun(true);
+      RecordingRunContext dry = new RecordingRunContext(true);
       FleetResult planned =
           SimSpeakers.speakers(config, dry).restore(Map.of("only", List.of("kitchen")), file);
       assertThat(planned.isAllOk()).isTrue();
-      assertThat(dry.mutations)
+      assertThat(dry.lines())
           .contains(
               "kitchen: set volume to 31 -> would-do", "kitchen: rename to 'Kitchen' -> would-do");
       assertThat(sim.device(0).volume()).isEqualTo(90);
@@ -60,27 +61,26 @@ class BackupTest {
   void aZoneIsPutBackAndASecondRestoreChangesNothing() throws Exception {
     try (SpeakerSimulator sim = SpeakerSimulator.start(3)) {
       var config = SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4);
-      Speakers speakers = SimSpeakers.speakers(config, new TestRun(false));
+      Speakers speakers = SimSpeakers.speakers(config, new RecordingRunContext(false));
       Speaker kitchen = speakers.getAt("kitchen");
       kitchen.createZone(speakers.getAt("lobby"), speakers.getAt("office"));
       Path file = speakers.backup(dir);
       kitchen.removeFromZone(speakers.getAt("office"));
       assertThat(kitchen.zone().members()).hasSizeLessThan(3);
 
-      TestRun first = new TestRun(false);
+      RecordingRunContext first = new RecordingRunContext(false);
       FleetResult restored = SimSpeakers.speakers(config, first).restore(file);
 
       assertThat(restored.isAllOk()).as(restored.toString()).isTrue();
-      assertThat(first.mutations)
-          .anyMatch(m -> m.startsWith("kitchen: add ") && m.contains("zone"));
+      assertThat(first.lines()).anyMatch(m -> m.startsWith("kitchen: add ") && m.contains("zone"));
       assertThat(kitchen.zone().members())
           .extracting(Zone.Member::deviceId)
           .contains(sim.device(1).deviceId(), sim.device(2).deviceId());
 
-      TestRun second = new TestRun(false);
+      RecordingRunContext second = new RecordingRunContext(false);
       FleetResult again = SimSpeakers.speakers(config, second).restore(file);
       assertThat(again.isAllOk()).as(again.toString()).isTrue();
-      assertThat(second.mutations).isEmpty();
+      assertThat(second.lines()).isEmpty();
     }
   }
 
@@ -89,7 +89,7 @@ class BackupTest {
     try (SpeakerSimulator sim = SpeakerSimulator.start(2)) {
       Speakers speakers =
           SimSpeakers.speakers(
-              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), new TestRun(false));
+              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), new RecordingRunContext(false));
       Path file = speakers.backup(dir);
       String json = Files.readString(file);
       Path truncated =
@@ -114,7 +114,7 @@ class BackupTest {
     try (SpeakerSimulator sim = SpeakerSimulator.start(2)) {
       Speakers speakers =
           SimSpeakers.speakers(
-              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), new TestRun(false));
+              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), new RecordingRunContext(false));
       Path file = speakers.backup(dir);
       String json =
           Files.readString(file)

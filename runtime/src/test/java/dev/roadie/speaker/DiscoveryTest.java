@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.roadie.run.RecordingRunContext;
 import dev.roadie.sim.SpeakerSimulator;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -41,7 +42,7 @@ class DiscoveryTest {
           SimSpeakers.speakers(
               new dev.roadie.config.RoadieConfig.SpeakersConfig(
                   List.of(), Duration.ofSeconds(2), 0, 4, java.util.Map.of()),
-              new TestRun(false));
+              new RecordingRunContext(false));
       List<Discovered> found = speakers.discover(Duration.ofSeconds(3), List.of(loopback));
       assertThat(found).extracting(Discovered::name).containsExactly("Kitchen", "Lobby", "Office");
       Discovered kitchen = found.get(0);
@@ -60,7 +61,7 @@ class DiscoveryTest {
         SimSpeakers.speakers(
             new dev.roadie.config.RoadieConfig.SpeakersConfig(
                 List.of(), Duration.ofSeconds(2), 0, 4, java.util.Map.of()),
-            new TestRun(false));
+            new RecordingRunContext(false));
     assertThatThrownBy(() -> speakers.discover("soon"))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("timeout")

@@ -2,6 +2,7 @@ package dev.roadie.speaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.run.RecordingRunContext;
 import dev.roadie.sim.Fault;
 import dev.roadie.sim.SpeakerSimulator;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class FleetTest {
       sim.device(1).fault(Fault.REFUSE);
       sim.device(2).fault(Fault.SERVER_ERROR);
       sim.device(3).fault(Fault.MALFORMED_XML);
-      TestRun run = new TestRun(false);
+      RecordingRunContext run = new RecordingRunContext(false);
       Speakers speakers =
           SimSpeakers.speakers(SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), run);
       FleetResult result = speakers.all().volume(25);
@@ -45,7 +46,7 @@ class FleetTest {
       sim.latency(Duration.ofMillis(50));
       Speakers speakers =
           SimSpeakers.speakers(
-              SimSpeakers.config(sim, Duration.ofSeconds(2), 0, 3), new TestRun(false));
+              SimSpeakers.config(sim, Duration.ofSeconds(2), 0, 3), new RecordingRunContext(false));
       AtomicInteger inFlight = new AtomicInteger();
       AtomicInteger most = new AtomicInteger();
       FleetResult result =
@@ -73,7 +74,7 @@ class FleetTest {
     try (SpeakerSimulator sim = SpeakerSimulator.start(4)) {
       Speakers speakers =
           SimSpeakers.speakers(
-              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), new TestRun(false));
+              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), new RecordingRunContext(false));
       assertThat(speakers.all().size()).isEqualTo(4);
       assertThat(speakers.tagged("LOBBY").getSpeakers())
           .extracting(Speaker::getName)
@@ -90,7 +91,7 @@ class FleetTest {
     try (SpeakerSimulator sim = SpeakerSimulator.start(3)) {
       Speakers speakers =
           SimSpeakers.speakers(
-              SimSpeakers.config(sim, Duration.ofSeconds(1), 3, 4), new TestRun(false));
+              SimSpeakers.config(sim, Duration.ofSeconds(1), 3, 4), new RecordingRunContext(false));
       Health ok = speakers.health();
       assertThat(ok.state()).isEqualTo("ok");
       assertThat(ok.devices()).allMatch(d -> d.healthy() && d.lastSeen() != null);
@@ -147,7 +148,7 @@ class FleetTest {
       }
       Speakers speakers =
           SimSpeakers.speakers(
-              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 8), new TestRun(false));
+              SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 8), new RecordingRunContext(false));
       SpeakerClient client = speakers.client();
       // Warm up the shared pools, then count.
       speakers.all().volumes();

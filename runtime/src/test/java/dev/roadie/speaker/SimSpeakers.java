@@ -1,6 +1,7 @@
 package dev.roadie.speaker;
 
 import dev.roadie.config.RoadieConfig.SpeakersConfig;
+import dev.roadie.run.RecordingRunContext;
 import dev.roadie.sim.SimulatedSpeaker;
 import dev.roadie.sim.SpeakerSimulator;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class SimSpeakers {
     return new SpeakersConfig(hosts, timeout, retries, concurrency, Map.of());
   }
 
-  static Speakers speakers(SpeakersConfig config, TestRun run) {
+  static Speakers speakers(SpeakersConfig config, RecordingRunContext run) {
     return new Speakers(new SpeakerClient(config), Inventory.from(config), run);
   }
 }

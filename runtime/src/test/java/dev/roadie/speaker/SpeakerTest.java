@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.roadie.run.RecordingRunContext;
 import dev.roadie.sim.Fault;
 import dev.roadie.sim.SimulatedSpeaker;
 import dev.roadie.sim.SpeakerSimulator;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** One device, every operation, against the simulator. */
 class SpeakerTest {
   SpeakerSimulator sim;
-  TestRun run;
+  RecordingRunContext run;
   Speakers speakers;
   Speaker kitchen;
   SimulatedSpeaker kitchenSim;
@@ -25,7 +26,7 @@ class SpeakerTest {
   @BeforeEach
   void start() {
     sim = SpeakerSimulator.start(3);
-    run = new TestRun(false);
+    run = new RecordingRunContext(false);
     speakers = SimSpeakers.speakers(SimSpeakers.config(sim, Duration.ofSeconds(1), 2, 4), run);
     kitchen = speakers.getAt("kitchen");
     kitchenSim = sim.device(0);
@@ -72,7 +73,7 @@ class SpeakerTest {
 
     kitchen.bass(-4);
     assertThat(kitchen.bass()).isEqualTo(-4);
-    assertThat(run.mutations)
+    assertThat(run.lines())
         .contains("kitchen: set volume to 35 -> done", "kitchen: set bass to -4 -> done");
   }
 
@@ -138,7 +139,7 @@ class SpeakerTest {
 
   @Test
   void dryRunReadsButChangesNothing() {
-    TestRun dry = new TestRun(true);
+    RecordingRunContext dry = new RecordingRunContext(true);
     Speakers planned =
         SimSpeakers.speakers(SimSpeakers.config(sim, Duration.ofSeconds(1), 0, 4), dry);
     int before = kitchenSim.volume();
@@ -146,7 +147,7 @@ class SpeakerTest {
     planned.getAt("kitchen").press("POWER");
     assertThat(kitchenSim.volume()).isEqualTo(before);
     assertThat(kitchenSim.hits("/key")).isZero();
-    assertThat(dry.mutations)
+    assertThat(dry.lines())
         .containsExactly(
             "kitchen: set volume to 77 -> would-do", "kitchen: press POWER -> would-do");
   }
@@ -193,7 +194,7 @@ class SpeakerTest {
     assertThat(error)
         .hasMessageContaining(
             "kitchen: /select failed: the device reported 1005 UNKNOWN_SOURCE_ERROR");
-    assertThat(run.mutations).contains("kitchen: select AMAZON -> failed");
+    assertThat(run.lines()).contains("kitchen: select AMAZON -> failed");
   }
 
   // ---- faults

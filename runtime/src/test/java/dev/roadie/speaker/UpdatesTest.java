@@ -3,6 +3,7 @@ package dev.roadie.speaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.run.RecordingRunContext;
 import dev.roadie.sim.Fault;
 import dev.roadie.sim.SimulatedSpeaker;
 import dev.roadie.sim.SpeakerSimulator;
@@ -34,7 +35,7 @@ class UpdatesTest {
     sim = SpeakerSimulator.start(3);
     speakers =
         SimSpeakers.speakers(
-            SimSpeakers.config(sim, Duration.ofSeconds(2), 1, 4), new TestRun(false));
+            SimSpeakers.config(sim, Duration.ofSeconds(2), 1, 4), new RecordingRunContext(false));
     speakers.client().backoff(new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)));
     kitchen = speakers.getAt("kitchen");
     kitchenSim = sim.device(0);

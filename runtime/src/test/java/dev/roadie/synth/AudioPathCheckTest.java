@@ -2,6 +2,7 @@ package dev.roadie.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,8 @@ class AudioPathCheckTest {
   @BeforeEach
   void setUp() {
     synth =
-        SynthFixture.synth(home, home.resolve("fonts"), new FakeRun(home.resolve("run"), false));
+        SynthFixture.synth(
+            home, home.resolve("fonts"), new RecordingRunContext(home.resolve("run"), false));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.run.Mutation;
+import dev.roadie.run.RecordingRunContext;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ abstract class FluidClientContract {
   @BeforeAll
   void startServer() {
     server =
-        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false))
+        SynthFixture.synth(home, home, new RecordingRunContext(home.resolve("run"), false))
             .getFluid()
             .start(java.util.Map.of("exposed", exposed()));
   }
@@ -144,7 +145,7 @@ abstract class FluidClientContract {
   @Test
   void aServerThatStopsMidCommandIsReportedAsClosingTheConnection() throws Exception {
     FluidServer own =
-        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false))
+        SynthFixture.synth(home, home, new RecordingRunContext(home.resolve("run"), false))
             .getFluid()
             .start(java.util.Map.of("exposed", exposed()));
     try (FluidClient client = own.client()) {
@@ -167,7 +168,7 @@ abstract class FluidClientContract {
 
   @Test
   void anEstateServersChangesAreRecordedAndOnlyPlannedInADryRun() {
-    FakeRun dry = new FakeRun(home.resolve("dry"), true);
+    RecordingRunContext dry = new RecordingRunContext(home.resolve("dry"), true);
     Fluid fluid = SynthFixture.synth(home, home, dry).getFluid();
 
     try (FluidClient client = fluid.connect("127.0.0.1", server.port())) {
@@ -176,7 +177,7 @@ abstract class FluidClientContract {
       assertThat(client.voiceCount()).isZero();
       assertThat(client.fonts()).hasSize(1);
     }
-    assertThat(dry.mutations)
+    assertThat(dry.mutations())
         .extracting(Mutation::target, Mutation::description, Mutation::outcome)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
@@ -191,14 +192,14 @@ abstract class FluidClientContract {
 
   @Test
   void aRealRunRecordsTheChangeItMade() {
-    FakeRun real = new FakeRun(home.resolve("real"), false);
+    RecordingRunContext real = new RecordingRunContext(home.resolve("real"), false);
 
     try (FluidClient client =
         SynthFixture.synth(home, home, real).getFluid().connect("127.0.0.1", server.port())) {
       client.gain(0.5);
     }
 
-    assertThat(real.mutations)
+    assertThat(real.mutations())
         .extracting(Mutation::description, Mutation::outcome)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("gain 0.500", Mutation.Outcome.DONE));
   }

@@ -3,6 +3,7 @@ package dev.roadie.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.sound.sampled.AudioSystem;
@@ -19,7 +20,9 @@ class FluidServerTest {
 
   @BeforeEach
   void setUp() {
-    fluid = SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false)).getFluid();
+    fluid =
+        SynthFixture.synth(home, home, new RecordingRunContext(home.resolve("run"), false))
+            .getFluid();
   }
 
   @AfterEach
@@ -116,7 +119,7 @@ class FluidServerTest {
                 "/nonexistent/fluidsynth", "127.0.0.1", 9800, java.time.Duration.ofSeconds(2)),
             config.defaultSoundfont(),
             48000,
-            new FakeRun(home, false));
+            new RecordingRunContext(home, false));
 
     assertThatThrownBy(missing::start)
         .isInstanceOf(SynthException.class)

@@ -1,5 +1,6 @@
 package dev.roadie.synth;
 
+import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ public final class RenderMain {
 
   public static void main(String[] args) {
     Path home = Path.of(args[0]);
-    Synth synth = SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false));
+    Synth synth =
+        SynthFixture.synth(home, home, new RecordingRunContext(home.resolve("run"), false));
     try {
       System.out.println(synth.render(Map.of("note", 69)));
     } catch (SynthException e) {

@@ -3,6 +3,7 @@ package dev.roadie.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ class RenderTest {
   @BeforeEach
   void setUp() {
     synth =
-        SynthFixture.synth(home, home.resolve("fonts"), new FakeRun(home.resolve("run"), false));
+        SynthFixture.synth(
+            home, home.resolve("fonts"), new RecordingRunContext(home.resolve("run"), false));
   }
 
   @Test
@@ -51,7 +53,7 @@ class RenderTest {
             config.maxRender(),
             config.fluidsynth(),
             config.service());
-    Synth synth44 = new Synth(at44k, home, new FakeRun(home.resolve("run"), false));
+    Synth synth44 = new Synth(at44k, home, new RecordingRunContext(home.resolve("run"), false));
 
     Path wav = synth44.render(Map.of("note", 60, "seconds", 0.25));
 

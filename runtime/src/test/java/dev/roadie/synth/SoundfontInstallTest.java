@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.run.Mutation;
+import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ class SoundfontInstallTest {
     write(fonts(), "good.sf2", realBytes());
     write(fonts(), "empty.sf2", new byte[0]);
     write(fonts(), "readme.txt", new byte[] {1});
-    Synth synth = SynthFixture.synth(home, fonts(), new FakeRun(home.resolve("run"), false));
+    Synth synth =
+        SynthFixture.synth(home, fonts(), new RecordingRunContext(home.resolve("run"), false));
 
     assertThat(synth.soundfonts())
         .extracting(Soundfont::toString)
@@ -41,7 +43,8 @@ class SoundfontInstallTest {
 
   @Test
   void soundfontsSkipsDirectoriesThatDoNotExist() {
-    Synth synth = SynthFixture.synth(home, home.resolve("none"), new FakeRun(home, false));
+    Synth synth =
+        SynthFixture.synth(home, home.resolve("none"), new RecordingRunContext(home, false));
 
     assertThat(synth.soundfonts()).isEmpty();
     assertThat(synth.soundfontDirs()).containsExactly(installed(""), home.resolve("none"));
@@ -50,7 +53,7 @@ class SoundfontInstallTest {
   @Test
   void aBareNameIsFoundInTheSoundfontDirectories() {
     write(fonts(), "gm.sf2", realBytes());
-    Synth synth = SynthFixture.synth(home, fonts(), new FakeRun(home, false));
+    Synth synth = SynthFixture.synth(home, fonts(), new RecordingRunContext(home, false));
 
     assertThat(synth.soundfont("gm.sf2").path()).isEqualTo(fonts().resolve("gm.sf2"));
     assertThat(synth.soundfont("other.sf2").problems()).containsExactly("does not exist");
@@ -58,7 +61,7 @@ class SoundfontInstallTest {
 
   @Test
   void installCopiesTheFileIntoPlaceAsARecordedChange() throws Exception {
-    FakeRun run = new FakeRun(home.resolve("run"), false);
+    RecordingRunContext run = new RecordingRunContext(home.resolve("run"), false);
     Synth synth = SynthFixture.synth(home, fonts(), run);
 
     Soundfont result = synth.install(REAL_SOUNDFONT);
@@ -66,7 +69,7 @@ class SoundfontInstallTest {
     assertThat(result.path()).isEqualTo(installed("TimGM6mb.sf2"));
     assertThat(result.valid()).isTrue();
     assertThat(Files.mismatch(REAL_SOUNDFONT, installed("TimGM6mb.sf2"))).isEqualTo(-1);
-    assertThat(run.mutations)
+    assertThat(run.mutations())
         .extracting(Mutation::target, Mutation::description, Mutation::outcome)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
@@ -81,34 +84,35 @@ class SoundfontInstallTest {
 
   @Test
   void installingTheSameFileAgainChangesNothing() {
-    FakeRun run = new FakeRun(home.resolve("run"), false);
+    RecordingRunContext run = new RecordingRunContext(home.resolve("run"), false);
     Synth synth = SynthFixture.synth(home, fonts(), run);
     synth.install(REAL_SOUNDFONT);
 
     synth.install(REAL_SOUNDFONT.toString());
 
-    assertThat(run.mutations).hasSize(1);
+    assertThat(run.mutations()).hasSize(1);
   }
 
   @Test
   void installOverADifferentFileSaysItReplacesIt() {
     write(installed(""), "TimGM6mb.sf2", Arrays.copyOf(realBytes(), 100));
-    FakeRun run = new FakeRun(home.resolve("run"), false);
+    RecordingRunContext run = new RecordingRunContext(home.resolve("run"), false);
 
     SynthFixture.synth(home, fonts(), run).install(REAL_SOUNDFONT);
 
-    assertThat(run.mutations.get(0).description()).startsWith("replace soundfont with 'TimGM6mb1");
+    assertThat(run.mutations().get(0).description())
+        .startsWith("replace soundfont with 'TimGM6mb1");
     assertThat(Sf2Reader.read(installed("TimGM6mb.sf2")).valid()).isTrue();
   }
 
   @Test
   void aDryRunInstallChecksTheFileButCopiesNothing() {
-    FakeRun run = new FakeRun(home.resolve("run"), true);
+    RecordingRunContext run = new RecordingRunContext(home.resolve("run"), true);
 
     Soundfont checked = SynthFixture.synth(home, fonts(), run).install(REAL_SOUNDFONT);
 
     assertThat(checked.path()).isEqualTo(REAL_SOUNDFONT);
-    assertThat(run.mutations)
+    assertThat(run.mutations())
         .extracting(Mutation::outcome)
         .containsExactly(Mutation.Outcome.WOULD_DO);
     assertThat(installed("TimGM6mb.sf2")).doesNotExist();
@@ -116,7 +120,7 @@ class SoundfontInstallTest {
 
   @Test
   void aBrokenFileIsRefusedAndTheInstalledOneIsLeftAsItWas() throws Exception {
-    FakeRun run = new FakeRun(home.resolve("run"), false);
+    RecordingRunContext run = new RecordingRunContext(home.resolve("run"), false);
     Synth synth = SynthFixture.synth(home, fonts(), run);
     Path good = write(home.resolve("new"), "gm.sf2", realBytes());
     synth.install(good);
@@ -130,12 +134,12 @@ class SoundfontInstallTest {
                 + broken
                 + ": it is truncated: its RIFF header declares 5969788 bytes, the file has 2984894");
     assertThat(Files.mismatch(good, installed("gm.sf2"))).isEqualTo(-1);
-    assertThat(run.mutations).hasSize(1);
+    assertThat(run.mutations()).hasSize(1);
   }
 
   @Test
   void aMissingFileIsRefused() {
-    Synth synth = SynthFixture.synth(home, fonts(), new FakeRun(home, false));
+    Synth synth = SynthFixture.synth(home, fonts(), new RecordingRunContext(home, false));
 
     assertThatThrownBy(() -> synth.install(home.resolve("nope.sf2")))
         .hasMessage("cannot install " + home.resolve("nope.sf2") + ": it does not exist");

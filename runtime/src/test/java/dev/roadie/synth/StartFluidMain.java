@@ -1,5 +1,6 @@
 package dev.roadie.synth;
 
+import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Path;
 
 /** Starts a fluidsynth server in a JVM of its own, prints its pids, and waits to be killed. */
@@ -9,7 +10,7 @@ public final class StartFluidMain {
   public static void main(String[] args) throws InterruptedException {
     Path home = Path.of(args[0]);
     FluidServer server =
-        SynthFixture.synth(home, home, new FakeRun(home.resolve("run"), false))
+        SynthFixture.synth(home, home, new RecordingRunContext(home.resolve("run"), false))
             .getFluid()
             .start(java.util.Map.of("exposed", Boolean.parseBoolean(args[1])));
     System.out.println(server.pid() + " " + server.supervisedPid());

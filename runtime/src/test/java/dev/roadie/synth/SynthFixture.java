@@ -3,6 +3,7 @@ package dev.roadie.synth;
 import dev.roadie.config.RoadieConfig.FluidsynthConfig;
 import dev.roadie.config.RoadieConfig.SynthConfig;
 import dev.roadie.config.RoadieConfig.SynthServiceConfig;
+import dev.roadie.run.RecordingRunContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -30,7 +31,7 @@ final class SynthFixture {
         new SynthServiceConfig("http://127.0.0.1:8080", Duration.ofSeconds(5), 20, 80, 85));
   }
 
-  static Synth synth(Path home, Path dir, FakeRun run) {
+  static Synth synth(Path home, Path dir, RecordingRunContext run) {
     return new Synth(config(home, dir), home, run);
   }
 
