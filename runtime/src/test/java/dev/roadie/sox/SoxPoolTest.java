@@ -23,19 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SoxPoolTest {
   @TempDir Path dir;
-  private final List<SoxEngine> engines = new ArrayList<>();
+  private final SoxEngines engines = new SoxEngines();
 
   private SoxEngine engine(dev.roadie.config.RoadieConfig.SoxConfig config) {
-    SoxEngine engine = new SoxEngine(config);
-    engines.add(engine);
-    return engine;
+    return engines.start(config);
   }
 
   @AfterEach
   void closeAndCheckNothingIsLeft() throws Exception {
-    engines.forEach(SoxEngine::close);
-    SoxTesting.await("no sox process of ours is left", () -> SoxTesting.soxChildren().isEmpty());
-    org.assertj.core.api.Assertions.assertThat(SoxTesting.zombieChildren()).as("zombies").isEmpty();
+    engines.closeAndCheckNothingIsLeft();
   }
 
   @Test

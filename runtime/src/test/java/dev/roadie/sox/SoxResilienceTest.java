@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -23,19 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Retries, the breaker, a missing or broken sox, and the figures the monitor exports. */
 class SoxResilienceTest {
   @TempDir Path dir;
-  private final List<SoxEngine> engines = new ArrayList<>();
+  private final SoxEngines engines = new SoxEngines();
 
   private SoxEngine engine(dev.roadie.config.RoadieConfig.SoxConfig config) {
-    SoxEngine engine = new SoxEngine(config);
-    engines.add(engine);
-    return engine;
+    return engines.start(config);
   }
 
   @AfterEach
-  void close() throws Exception {
-    engines.forEach(SoxEngine::close);
-    SoxTesting.await("no sox process of ours is left", () -> SoxTesting.soxChildren().isEmpty());
-    org.assertj.core.api.Assertions.assertThat(SoxTesting.zombieChildren()).as("zombies").isEmpty();
+  void closeAndCheckNothingIsLeft() throws Exception {
+    engines.closeAndCheckNothingIsLeft();
   }
 
   @Test
