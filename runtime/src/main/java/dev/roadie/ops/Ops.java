@@ -172,6 +172,30 @@ public final class Ops {
     }
   }
 
+  /**
+   * Backs up {@code sources:} (files and directories, absolute; relative ones from the working
+   * directory) into {@code to:} as {@code NAME-yyyyMMddTHHmmss.SSSZ.tar.gz}, a tar.gz GNU tar
+   * reads, with a manifest (path, size, mode, owner, sha256 of every file) as its last entry. The
+   * archive is written under a hidden partial name, read back and checked against the manifest, and
+   * only then renamed into place: a backup that fails leaves no archive under a final name.
+   *
+   * <p>{@code exclude:} globs, matched against a path in the archive ({@code var/lib/x/cache/**})
+   * and against a file name ({@code *.tmp}). {@code keep:} and {@code maxAge:} delete older backups
+   * of the same name afterwards, never the newest verified one. {@code threads:} compresses on that
+   * many threads (default: the cores, up to 4). In a dry run the sources are read and the result
+   * lists what would be archived; nothing is written or deleted.
+   *
+   * @throws OpsException naming the source, the directory or the failure
+   */
+  public BackupResult backup(Map<String, ?> options, String name) {
+    return BackupJob.run(run, name, options);
+  }
+
+  /** The backups in {@code dir}, newest first, with size, date and verification state. */
+  public List<BackupInfo> backups(Object dir) {
+    return BackupCatalog.list(Path.of(String.valueOf(dir)).toAbsolutePath().normalize(), null);
+  }
+
   @Override
   public String toString() {
     return "ops";
