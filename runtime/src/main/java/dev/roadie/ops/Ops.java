@@ -196,6 +196,27 @@ public final class Ops {
     return BackupCatalog.list(Path.of(String.valueOf(dir)).toAbsolutePath().normalize(), null);
   }
 
+  /**
+   * Restores a backup made by {@link #backup} under {@code to:} (default {@code /}), the whole
+   * archive or the paths in {@code only:} (as named in the archive or absolute). First the whole
+   * archive is read and checked against its manifest, and every entry against the target: a damaged
+   * archive, an entry that would land outside the target (absolute path, {@code ..}, a link
+   * pointing out, a path through a link) is refused before anything is touched. What it will
+   * replace is first backed up to {@code preRestoreTo:} (default: the archive's directory) as
+   * {@code pre-restore-NAME-...tar.gz}: restoring that undoes the restore. Each path is written
+   * beside its final name and renamed over it; when writing fails part way, what was created is
+   * removed and what was replaced is put back. In a dry run the result lists what would change.
+   *
+   * @throws OpsException saying what was wrong, at which entry, and that nothing was changed
+   */
+  public RestoreResult restore(Map<String, ?> options, Object file) {
+    return RestoreJob.run(run, file, options);
+  }
+
+  public RestoreResult restore(Object file) {
+    return restore(Map.of(), file);
+  }
+
   @Override
   public String toString() {
     return "ops";

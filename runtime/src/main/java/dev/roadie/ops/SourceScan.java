@@ -2,18 +2,17 @@ package dev.roadie.ops;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Walks the sources of a backup, without following links, into the entries to archive: each with
@@ -57,29 +56,23 @@ final class SourceScan {
     return scan;
   }
 
-  private void walk(Path source) throws IOException {
-    Files.walkFileTree(
-        source,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            if (excluded(dir)) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            add(dir, attrs);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            if (!excluded(file)) {
-              add(file, attrs);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+  /** Depth first, names in order, so the same files always make the same archive. */
+  private void walk(Path path) throws IOException {
+    if (excluded(path)) {
+      return;
+    }
+    BasicFileAttributes attrs =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    add(path, attrs);
+    if (attrs.isDirectory()) {
+      List<Path> children;
+      try (Stream<Path> list = Files.list(path)) {
+        children = list.sorted().toList();
+      }
+      for (Path child : children) {
+        walk(child);
+      }
+    }
   }
 
   private boolean excluded(Path file) {
