@@ -36,6 +36,10 @@ final class ArchiveCheck {
               return;
             }
             EntryNames.requireSafe(entry);
+            if (seen.containsKey(name)) {
+              // A second copy would silently win on extraction: refuse rather than guess.
+              throw EntryNames.refused(name, "appears twice");
+            }
             seen.put(name, EntryNames.isRegular(entry) ? sha256(content) : typeOf(entry));
           });
     } catch (OpsException e) {

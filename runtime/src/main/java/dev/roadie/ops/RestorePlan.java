@@ -89,6 +89,11 @@ final class RestorePlan {
         return isDir ? Action.UNCHANGED : Action.REPLACE;
       }
       case ManifestEntry.SYMLINK -> {
+        if (isDir) {
+          throw new OpsException(
+              dest
+                  + " is a directory, the archive has a link there; move the directory away first");
+        }
         return Files.isSymbolicLink(dest)
                 && Files.readSymbolicLink(dest).toString().equals(entry.link())
             ? Action.UNCHANGED

@@ -236,6 +236,35 @@ class RestoreTest {
   }
 
   @Test
+  void anEntryThatAppearsTwiceIsRefused() throws Exception {
+    assertRefused(
+        new CraftedArchive().file("a.txt", "first\n").file("a.txt", "second\n"),
+        "entry a.txt appears twice; refusing the whole archive");
+  }
+
+  @Test
+  void aFileOrLinkWhereADirectoryIsIsRefusedBeforeAnythingChanges() throws Exception {
+    Path target = Files.createDirectories(home.resolve("target"));
+    Files.createDirectories(target.resolve("conf"));
+    Files.writeString(target.resolve("keep.txt"), "mine\n");
+    Path archive =
+        new CraftedArchive()
+            .file("keep.txt", "theirs\n")
+            .symlink("conf", "keep.txt")
+            .writeTo(home.resolve("a.tar.gz"));
+
+    assertThatThrownBy(() -> new OpsFixture(home, null).ops().restore(opts("to", target), archive))
+        .isInstanceOf(OpsException.class)
+        .hasMessage(
+            "ops.restore "
+                + archive
+                + ": refused, nothing was changed: "
+                + target.resolve("conf")
+                + " is a directory, the archive has a link there; move the directory away first");
+    assertThat(target.resolve("keep.txt")).hasContent("mine");
+  }
+
+  @Test
   void aHardLinkIsRefused() throws Exception {
     assertRefused(
         new CraftedArchive().hardLink("shadow", "/etc/shadow"),
