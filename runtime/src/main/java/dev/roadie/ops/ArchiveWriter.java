@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -36,10 +35,7 @@ final class ArchiveWriter {
     OutputStream file = Files.newOutputStream(archive);
     DigestOutputStream digested =
         new DigestOutputStream(new BufferedOutputStream(file), archiveDigest);
-    OutputStream gzip =
-        threads > 1
-            ? new ParallelGzipOutputStream(digested, threads)
-            : new GZIPOutputStream(digested, 64 * 1024);
+    OutputStream gzip = new ParallelGzipOutputStream(digested, threads);
     List<ManifestEntry> entries = new ArrayList<>();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, 64 * 1024, "UTF-8")) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

@@ -172,11 +172,20 @@ final class BackupJob {
   }
 
   /**
-   * Every core, up to 4: scripts/bench/backup measured two threads 1.19x faster than one on a
-   * 2-core machine even with a load average near 3 (181 MB, medians of 3 rounds).
+   * The cores no other work is using (cores minus the 1-minute load average, at least 1, at most
+   * 4). scripts/bench/backup on a shared 2-core machine measured two threads 1.19x faster than one
+   * at a load average near 3 and 0.93x at near 4: a second compression thread pays only when it has
+   * a core to itself.
    */
   static int defaultThreads() {
-    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    int cores = Runtime.getRuntime().availableProcessors();
+    double load = 0;
+    try {
+      load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      // No /proc: take the cores as free.
+    }
+    return Math.max(1, Math.min(4, cores - (int) Math.floor(load)));
   }
 
   static List<Path> paths(Object value) {

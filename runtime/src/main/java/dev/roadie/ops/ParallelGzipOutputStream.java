@@ -18,13 +18,15 @@ import java.util.zip.GZIPOutputStream;
  * Gzip on several threads: the data is cut into blocks, each compressed on its own as one gzip
  * member, and the members written in order. Concatenated members are valid gzip (RFC 1952 2.2):
  * {@code gzip -d}, GNU tar and Commons Compress read them as one stream. Costs well under 1% of
- * ratio against one member, as deflate only looks back 32 KiB anyway.
+ * ratio against one member, as deflate only looks back 32 KiB anyway. A block that a sample shows
+ * to be incompressible is stored, not deflated (see {@link #incompressible}).
  *
  * <p>At most two blocks per thread are in flight, so memory stays bounded whatever the input size.
  * Owns its threads: {@link #close} finishes and stops them, and closes {@code out}.
  */
 final class ParallelGzipOutputStream extends OutputStream {
   static final int BLOCK = 1 << 20;
+  private static final int SAMPLE = 64 * 1024;
 
   private final OutputStream out;
   private final ExecutorService pool;
@@ -78,16 +80,42 @@ final class ParallelGzipOutputStream extends OutputStream {
   }
 
   private static byte[] compress(byte[] data, int size) throws IOException {
+    int level = incompressible(data, size) ? Deflater.NO_COMPRESSION : Deflater.DEFAULT_COMPRESSION;
     ByteArrayOutputStream member = new ByteArrayOutputStream(size / 2 + 64);
     try (GZIPOutputStream gzip =
         new GZIPOutputStream(member, 64 * 1024) {
           {
-            def.setLevel(Deflater.DEFAULT_COMPRESSION);
+            def.setLevel(level);
           }
         }) {
       gzip.write(data, 0, size);
     }
     return member.toByteArray();
+  }
+
+  /**
+   * Whether a sample of the block barely shrinks at the fastest level: audio, already compressed
+   * files, random data. Such a block is stored rather than deflated: deflate would spend most of
+   * the time of a backup to save well under 1% of it.
+   */
+  static boolean incompressible(byte[] data, int size) {
+    int sample = Math.min(size, SAMPLE);
+    if (sample < SAMPLE) {
+      return false;
+    }
+    Deflater probe = new Deflater(Deflater.BEST_SPEED, true);
+    try {
+      probe.setInput(data, 0, sample);
+      probe.finish();
+      byte[] out = new byte[sample + 1024];
+      int written = 0;
+      while (!probe.finished()) {
+        written += probe.deflate(out, written, out.length - written);
+      }
+      return written > sample * 0.97;
+    } finally {
+      probe.end();
+    }
   }
 
   private void writeOldest() throws IOException {

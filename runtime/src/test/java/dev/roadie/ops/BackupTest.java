@@ -115,6 +115,16 @@ class BackupTest {
   }
 
   @Test
+  void incompressibleBlocksAreStoredAndTextIsDeflated() {
+    byte[] noise = new byte[ParallelGzipOutputStream.BLOCK];
+    new Random(5).nextBytes(noise);
+    byte[] text = "2026-11-23 INFO audiodeck GET /health 200 3 ms\n".repeat(30_000).getBytes();
+
+    assertThat(ParallelGzipOutputStream.incompressible(noise, noise.length)).isTrue();
+    assertThat(ParallelGzipOutputStream.incompressible(text, text.length)).isFalse();
+  }
+
+  @Test
   void aSourceThatDoesNotExistIsAnErrorAndWritesNothing() throws Exception {
     Path to = home.resolve("backups");
     assertThatThrownBy(
