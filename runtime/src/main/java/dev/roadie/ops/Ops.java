@@ -26,6 +26,8 @@ import java.util.TreeSet;
  *   <li>{@code ops.process(pidOrName)}, {@code ops.host}, {@code ops.disk(path)}, {@code
  *       ops.tls(target)}: processes, this machine, file systems and certificates
  *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
+ *   <li>{@code ops.backup(name, sources:, to:)}, {@code ops.backups(dir)}, {@code ops.restore(file,
+ *       to:)}: verified tar.gz backups and restores that refuse to make things worse
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
