@@ -26,6 +26,8 @@ import java.util.TreeSet;
  *   <li>{@code ops.process(pidOrName)}, {@code ops.host}, {@code ops.disk(path)}, {@code
  *       ops.tls(target)}: processes, this machine, file systems and certificates
  *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
+ *   <li>{@code ops.backup(name, sources:, to:)}, {@code ops.backups(dir)}, {@code ops.restore(file,
+ *       to:)}: verified tar.gz backups and restores that refuse to make things worse
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -170,6 +172,51 @@ public final class Ops {
       timeline = outer;
       throw responses.escalate(incident, failure);
     }
+  }
+
+  /**
+   * Backs up {@code sources:} (files and directories, absolute; relative ones from the working
+   * directory) into {@code to:} as {@code NAME-yyyyMMddTHHmmss.SSSZ.tar.gz}, a tar.gz GNU tar
+   * reads, with a manifest (path, size, mode, owner, sha256 of every file) as its last entry. The
+   * archive is written under a hidden partial name, read back and checked against the manifest, and
+   * only then renamed into place: a backup that fails leaves no archive under a final name.
+   *
+   * <p>{@code exclude:} globs, matched against a path in the archive ({@code var/lib/x/cache/**})
+   * and against a file name ({@code *.tmp}). {@code keep:} and {@code maxAge:} delete older backups
+   * of the same name afterwards, never the newest verified one. {@code threads:} compresses on that
+   * many threads (default: the cores, up to 4). In a dry run the sources are read and the result
+   * lists what would be archived; nothing is written or deleted.
+   *
+   * @throws OpsException naming the source, the directory or the failure
+   */
+  public BackupResult backup(Map<String, ?> options, String name) {
+    return BackupJob.run(run, name, options);
+  }
+
+  /** The backups in {@code dir}, newest first, with size, date and verification state. */
+  public List<BackupInfo> backups(Object dir) {
+    return BackupCatalog.list(Path.of(String.valueOf(dir)).toAbsolutePath().normalize(), null);
+  }
+
+  /**
+   * Restores a backup made by {@link #backup} under {@code to:} (default {@code /}), the whole
+   * archive or the paths in {@code only:} (as named in the archive or absolute). First the whole
+   * archive is read and checked against its manifest, and every entry against the target: a damaged
+   * archive, an entry that would land outside the target (absolute path, {@code ..}, a link
+   * pointing out, a path through a link) is refused before anything is touched. What it will
+   * replace is first backed up to {@code preRestoreTo:} (default: the archive's directory) as
+   * {@code pre-restore-NAME-...tar.gz}: restoring that undoes the restore. Each path is written
+   * beside its final name and renamed over it; when writing fails part way, what was created is
+   * removed and what was replaced is put back. In a dry run the result lists what would change.
+   *
+   * @throws OpsException saying what was wrong, at which entry, and that nothing was changed
+   */
+  public RestoreResult restore(Map<String, ?> options, Object file) {
+    return RestoreJob.run(run, file, options);
+  }
+
+  public RestoreResult restore(Object file) {
+    return restore(Map.of(), file);
   }
 
   @Override
