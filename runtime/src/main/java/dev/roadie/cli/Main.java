@@ -29,6 +29,7 @@ public final class Main {
     System.setProperty("picocli.disable.closures", "true");
     // picocli's own warnings echo argument values, which may be secrets.
     System.setProperty("picocli.trace", "OFF");
+    dev.roadie.run.ProcessLaunch.chooseFastest();
     RedactingOutputStream.install();
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
