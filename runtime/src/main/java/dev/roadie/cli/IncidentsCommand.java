@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +18,6 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true)
 final class IncidentsCommand implements Callable<Integer> {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final int SEARCHED = 10_000;
 
   @ParentCommand RoadieCommand root;
 
@@ -103,29 +101,10 @@ final class IncidentsCommand implements Callable<Integer> {
   }
 
   private static Incident one(Cli cli, String id) {
-    Optional<Incident> exact = cli.history().incident(id);
-    if (exact.isPresent()) {
-      return exact.get();
-    }
-    List<String> matching =
-        cli.history().incidents(SEARCHED).stream()
-            .map(Incident::id)
-            .filter(known -> known.startsWith(id))
-            .toList();
-    if (matching.isEmpty()) {
-      throw new UsageException("no incident '" + id + "'; 'roadie incidents' lists them");
-    }
-    if (matching.size() > 1) {
-      throw new UsageException(
-          "incident id '"
-              + id
-              + "' matches "
-              + matching.size()
-              + " incidents ("
-              + String.join(", ", matching.subList(0, Math.min(10, matching.size())))
-              + "); give more of the id");
-    }
-    return cli.history().incident(matching.get(0)).orElseThrow();
+    return cli.history()
+        .incident(id)
+        .orElseThrow(
+            () -> new UsageException("no incident '" + id + "'; 'roadie incidents' lists them"));
   }
 
   private static String when(Instant at, ZoneId zone) {

@@ -2,7 +2,7 @@ package dev.roadie.cli;
 
 import dev.roadie.config.ConfigException;
 import dev.roadie.config.Redactor;
-import dev.roadie.history.AmbiguousRunIdException;
+import dev.roadie.history.AmbiguousIdException;
 import dev.roadie.history.HistoryException;
 import dev.roadie.playbook.PlaybookException;
 import java.io.PrintWriter;
@@ -68,7 +68,7 @@ public final class Main {
   /** User-caused failures print their message alone; runtime faults keep their stack trace. */
   private int report(Exception failure) {
     PrintWriter err = cli.err();
-    if (failure instanceof PlaybookException || failure instanceof AmbiguousRunIdException) {
+    if (failure instanceof PlaybookException || failure instanceof AmbiguousIdException) {
       err.println(Redactor.redact("error: " + failure.getMessage()));
       return ExitCodes.BAD_INPUT;
     }

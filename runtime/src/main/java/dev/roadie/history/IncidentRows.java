@@ -80,8 +80,24 @@ final class IncidentRows {
     }
   }
 
-  /** The incident with this id, with its timeline. */
-  static Optional<Incident> find(Connection c, String id) throws SQLException {
+  /**
+   * The incident with this id, or the only one whose id starts with it, with its timeline.
+   *
+   * @throws AmbiguousIdException when several ids start with it
+   */
+  static Optional<Incident> find(Connection c, String idOrPrefix) throws SQLException {
+    if (idOrPrefix.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<Incident> exact = exactly(c, idOrPrefix);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    Optional<String> id = IdPrefixes.unique(c, "incidents", "incident", idOrPrefix);
+    return id.isEmpty() ? Optional.empty() : exactly(c, id.get());
+  }
+
+  private static Optional<Incident> exactly(Connection c, String id) throws SQLException {
     Incident incident;
     try (PreparedStatement query =
         c.prepareStatement("SELECT " + COLUMNS + " FROM incidents WHERE id = ?")) {

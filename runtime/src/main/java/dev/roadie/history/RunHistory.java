@@ -37,7 +37,7 @@ public interface RunHistory extends AutoCloseable {
    * The full record of one run, with steps and mutations. {@code idOrPrefix} may be a unique prefix
    * of an id.
    *
-   * @throws AmbiguousRunIdException when the prefix matches several runs
+   * @throws AmbiguousIdException when the prefix matches several runs
    */
   Optional<RunRecord> find(String idOrPrefix);
 
@@ -56,8 +56,12 @@ public interface RunHistory extends AutoCloseable {
   /** The newest incidents first, without their timelines. */
   List<Incident> incidents(int limit);
 
-  /** One incident with its timeline. */
-  Optional<Incident> incident(String id);
+  /**
+   * One incident with its timeline. {@code idOrPrefix} may be a unique start of an id.
+   *
+   * @throws AmbiguousIdException when the prefix matches several incidents
+   */
+  Optional<Incident> incident(String idOrPrefix);
 
   @Override
   void close();

@@ -13,8 +13,6 @@ import java.util.Optional;
 final class RunReads {
 
   /** At most this many ids are named when a prefix is ambiguous; the count says the rest. */
-  private static final int SHOWN_MATCHES = 10;
-
   private static final String RUN_COLUMNS =
       "id, playbook, playbook_file, sha256, git_commit, trigger_name, params, dry_run, status,"
           + " started_at, ended_at, error, host";
@@ -30,11 +28,8 @@ final class RunReads {
     if (exact.isPresent()) {
       return exact;
     }
-    List<String> ids = idsStartingWith(c, idOrPrefix);
-    if (ids.size() > 1) {
-      throw new AmbiguousRunIdException(idOrPrefix, ids, countStartingWith(c, idOrPrefix));
-    }
-    return ids.isEmpty() ? Optional.empty() : run(c, ids.get(0));
+    Optional<String> id = IdPrefixes.unique(c, "runs", "run", idOrPrefix);
+    return id.isEmpty() ? Optional.empty() : run(c, id.get());
   }
 
   /** Newest first, without steps and mutations. */
@@ -142,37 +137,5 @@ final class RunReads {
       }
       return mutations;
     }
-  }
-
-  private static List<String> idsStartingWith(Connection c, String prefix) throws SQLException {
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT id FROM runs WHERE id LIKE ? ESCAPE '!' ORDER BY id FETCH FIRST ? ROWS ONLY")) {
-      query.setString(1, likePrefix(prefix));
-      query.setInt(2, SHOWN_MATCHES);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-      return ids;
-    }
-  }
-
-  private static int countStartingWith(Connection c, String prefix) throws SQLException {
-    try (PreparedStatement query =
-        c.prepareStatement("SELECT COUNT(*) FROM runs WHERE id LIKE ? ESCAPE '!'")) {
-      query.setString(1, likePrefix(prefix));
-      try (ResultSet rs = query.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
-  }
-
-  /** A LIKE pattern matching ids that start with {@code prefix} taken literally. */
-  private static String likePrefix(String prefix) {
-    return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 }

@@ -66,6 +66,20 @@ class IncidentHistoryTest {
   }
 
   @Test
+  void anIncidentIsFoundByAUniqueStartOfItsIdAndAnAmbiguousOneNamesTheCandidates() {
+    history.incidentOpened(opened("r-1-i1"));
+    history.incidentOpened(opened("r-2-i1"));
+    history.incidentEvent("r-2-i1", new Incident.Event(1, T0, "opened", "x"));
+
+    assertThat(history.incident("r-2").orElseThrow().id()).isEqualTo("r-2-i1");
+    assertThat(history.incident("r-2").orElseThrow().events()).hasSize(1);
+    assertThat(history.incident("r-3")).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.incident("r-"))
+        .isInstanceOf(AmbiguousIdException.class)
+        .hasMessage("incident id 'r-' matches 2 incidents (r-1-i1, r-2-i1); give more of the id");
+  }
+
+  @Test
   void incidentsAreListedNewestFirstWithoutTimelines() {
     history.incidentOpened(opened("r-1-i1"));
     history.incidentOpened(

@@ -181,7 +181,7 @@ class JdbcRunHistoryTest {
 
     assertThatThrownBy(() -> history.find("7f3a"))
         .isInstanceOfSatisfying(
-            AmbiguousRunIdException.class,
+            AmbiguousIdException.class,
             e -> assertThat(e.matches()).containsExactly("7f3a01", "7f3a02"))
         .hasMessage("run id '7f3a' matches 2 runs (7f3a01, 7f3a02); give more of the id");
   }
@@ -194,7 +194,7 @@ class JdbcRunHistoryTest {
 
     assertThatThrownBy(() -> history.find("run-"))
         .isInstanceOfSatisfying(
-            AmbiguousRunIdException.class, e -> assertThat(e.matches()).hasSize(10))
+            AmbiguousIdException.class, e -> assertThat(e.matches()).hasSize(10))
         .hasMessageContaining("matches 12 runs (run-01, run-02,")
         .hasMessageContaining("run-10, and 2 more)");
   }

@@ -2,25 +2,29 @@ package dev.roadie.history;
 
 import java.util.List;
 
-/** A run id prefix that matches more than one run. */
-public final class AmbiguousRunIdException extends RuntimeException {
+/** An id prefix (of a run, an incident) that matches more than one record. */
+public final class AmbiguousIdException extends RuntimeException {
   private final List<String> matches;
 
-  public AmbiguousRunIdException(String prefix, List<String> matches) {
-    this(prefix, matches, matches.size());
+  public AmbiguousIdException(String prefix, List<String> matches) {
+    this("run", prefix, matches, matches.size());
   }
 
   /**
+   * @param what what the ids name: {@code run}, {@code incident}
    * @param matches some of the matching ids, to show
-   * @param total how many runs match in all
+   * @param total how many match in all
    */
-  public AmbiguousRunIdException(String prefix, List<String> matches, int total) {
+  public AmbiguousIdException(String what, String prefix, List<String> matches, int total) {
     super(
-        "run id '"
+        what
+            + " id '"
             + prefix
             + "' matches "
             + total
-            + " runs ("
+            + " "
+            + what
+            + "s ("
             + String.join(", ", matches)
             + (total > matches.size() ? ", and " + (total - matches.size()) + " more" : "")
             + "); give more of the id");
