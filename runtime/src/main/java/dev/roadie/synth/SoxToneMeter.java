@@ -1,5 +1,6 @@
 package dev.roadie.synth;
 
+import dev.roadie.run.RunContext;
 import dev.roadie.sox.AudioStats;
 import dev.roadie.sox.Sox;
 import dev.roadie.sox.SoxException;
@@ -17,12 +18,12 @@ import java.util.Map;
  */
 final class SoxToneMeter implements ToneMeter {
   private final Sox sox;
-  private final Path scratch;
+  private final RunContext run;
   private final ToneMeter internal = new PcmToneMeter();
 
-  SoxToneMeter(Sox sox, Path scratch) {
+  SoxToneMeter(Sox sox, RunContext run) {
     this.sox = sox;
-    this.scratch = scratch;
+    this.run = run;
   }
 
   @Override
@@ -35,7 +36,8 @@ final class SoxToneMeter implements ToneMeter {
     ToneLevels pitch = internal.measure(wav, fromSeconds, seconds);
     Path part = null;
     try {
-      Files.createDirectories(scratch);
+      // The run's work dir, made only when something is measured: sox writes files, not streams.
+      Path scratch = Files.createDirectories(run.workDir().resolve("measure"));
       part = Files.createTempFile(scratch, "measured-", ".wav");
       String trim =
           String.format(

@@ -23,6 +23,6 @@ public final class SynthProvider implements ApiProvider {
     Synth synth = new Synth(config.settings().synth(), config.home(), run);
     // The audio path is measured as operators measure it, with sox, when sox is there.
     Sox sox = (Sox) new SoxProvider().create(config, run);
-    return synth.withMeter(new SoxToneMeter(sox, run.workDir().resolve("measure")));
+    return synth.withMeter(new SoxToneMeter(sox, run));
   }
 }

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The engines one test started; closing them checks the promise every pool test is about: no sox
- * process of ours is left running, and none is left unreaped.
+ * The engines one test started, registered with {@code @RegisterExtension}; after each test it
+ * closes them and checks the promise every pool test is about: no sox process of ours is left
+ * running, and none is left unreaped.
  */
-final class SoxEngines {
+final class SoxEngines implements org.junit.jupiter.api.extension.AfterEachCallback {
   private final List<SoxEngine> started = new ArrayList<>();
 
   SoxEngine start(SoxConfig config) {
@@ -19,7 +20,8 @@ final class SoxEngines {
     return engine;
   }
 
-  void closeAndCheckNothingIsLeft() throws Exception {
+  @Override
+  public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
     started.forEach(SoxEngine::close);
     SoxTesting.await("no sox process of ours is left", () -> SoxTesting.soxChildren().isEmpty());
     assertThat(SoxTesting.zombieChildren()).as("zombie children").isEmpty();

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,20 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SoxPoolTest {
   @TempDir Path dir;
-  private final SoxEngines engines = new SoxEngines();
-
-  private SoxEngine engine(dev.roadie.config.RoadieConfig.SoxConfig config) {
-    return engines.start(config);
-  }
-
-  @AfterEach
-  void closeAndCheckNothingIsLeft() throws Exception {
-    engines.closeAndCheckNothingIsLeft();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension final SoxEngines engines = new SoxEngines();
 
   @Test
   void twoHundredConversionsAtOnceNeverRunMoreThanTheLimit() throws Exception {
-    SoxEngine engine = engine(SoxTesting.config(8));
+    SoxEngine engine = engines.start(SoxTesting.config(8));
     Sox sox = SoxTesting.sox(engine, dir);
     Path in = sox.tone(Map.of("seconds", 0.2, "channels", 2), dir.resolve("in.wav"));
     Path out = Files.createDirectories(dir.resolve("out"));
@@ -66,7 +56,7 @@ class SoxPoolTest {
 
   @Test
   void aHangingConversionTimesOutAndItsProcessIsGone() throws Exception {
-    SoxEngine engine = engine(SoxTesting.config(2));
+    SoxEngine engine = engines.start(SoxTesting.config(2));
     Path fifo = SoxTesting.fifo(dir.resolve("never.wav"));
 
     long started = System.nanoTime();
@@ -88,7 +78,7 @@ class SoxPoolTest {
   @Test
   void aCallerBeyondTheLimitWaitsAndFailsOnlyAfterTheQueueTimeout() throws Exception {
     SoxEngine engine =
-        engine(SoxTesting.withQueueTimeout(SoxTesting.config(1), Duration.ofMillis(300)));
+        engines.start(SoxTesting.withQueueTimeout(SoxTesting.config(1), Duration.ofMillis(300)));
     Sox sox = SoxTesting.sox(engine, dir);
     Path in = sox.tone(Map.of("seconds", 0.1), dir.resolve("in.wav"));
     Path fifo = SoxTesting.fifo(dir.resolve("blocker.wav"));
@@ -119,7 +109,7 @@ class SoxPoolTest {
 
   @Test
   void interruptingTheCallerEndsItsSoxProcess() throws Exception {
-    SoxEngine engine = engine(SoxTesting.config(2));
+    SoxEngine engine = engines.start(SoxTesting.config(2));
     SoxTesting.sox(engine, dir).tone(Map.of(), dir.resolve("warm-up.wav")); // sox -h is asked
     Path fifo = SoxTesting.fifo(dir.resolve("never.wav"));
     AtomicReference<Throwable> outcome = new AtomicReference<>();
@@ -147,7 +137,7 @@ class SoxPoolTest {
 
   @Test
   void closingThePoolEndsEveryRunningProcess() throws Exception {
-    SoxEngine engine = engine(SoxTesting.config(4));
+    SoxEngine engine = engines.start(SoxTesting.config(4));
     SoxTesting.sox(engine, dir).tone(Map.of(), dir.resolve("warm-up.wav")); // sox -h is asked
     List<Thread> callers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

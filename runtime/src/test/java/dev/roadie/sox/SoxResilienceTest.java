@@ -14,27 +14,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Retries, the breaker, a missing or broken sox, and the figures the monitor exports. */
 class SoxResilienceTest {
   @TempDir Path dir;
-  private final SoxEngines engines = new SoxEngines();
-
-  private SoxEngine engine(dev.roadie.config.RoadieConfig.SoxConfig config) {
-    return engines.start(config);
-  }
-
-  @AfterEach
-  void closeAndCheckNothingIsLeft() throws Exception {
-    engines.closeAndCheckNothingIsLeft();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension final SoxEngines engines = new SoxEngines();
 
   @Test
   void aSoxKilledFromOutsideIsRetriedAndTheConversionCountsOnce() throws Exception {
-    SoxEngine engine = engine(SoxTesting.config(2));
+    SoxEngine engine = engines.start(SoxTesting.config(2));
     Sox sox = SoxTesting.sox(engine, dir);
     Path tone = sox.tone(Map.of("seconds", 0.3), dir.resolve("tone.wav"));
     Path fifo = SoxTesting.fifo(dir.resolve("slow.wav"));
@@ -70,7 +60,7 @@ class SoxResilienceTest {
   @Test
   void repeatedTimeoutsOpenTheBreakerWhichRefusesAtOnceThenClosesAfterTrials() throws Exception {
     SoxEngine engine =
-        engine(
+        engines.start(
             SoxTesting.withBreaker(
                 SoxTesting.config(2), new BreakerConfig(2, Duration.ofMillis(500), 1)));
     Sox sox = SoxTesting.sox(engine, dir);
@@ -102,7 +92,7 @@ class SoxResilienceTest {
   @Test
   void badInputDoesNotOpenTheBreaker() throws Exception {
     SoxEngine engine =
-        engine(
+        engines.start(
             SoxTesting.withBreaker(
                 SoxTesting.config(2), new BreakerConfig(2, Duration.ofSeconds(30), 1)));
     Sox sox = SoxTesting.sox(engine, dir);
@@ -118,7 +108,8 @@ class SoxResilienceTest {
   @Test
   void aMissingSoxIsReportedOnceWithHowToInstallIt() throws Exception {
     SoxEngine engine =
-        engine(SoxTesting.withBinary(SoxTesting.config(2), dir.resolve("no-sox").toString()));
+        engines.start(
+            SoxTesting.withBinary(SoxTesting.config(2), dir.resolve("no-sox").toString()));
     Sox sox = SoxTesting.sox(engine, dir);
 
     for (int i = 0; i < 3; i++) {
@@ -146,7 +137,8 @@ class SoxResilienceTest {
         "#!/bin/sh\necho 'error while loading shared libraries: libsox.so.3' >&2\nexit 127\n");
     Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwxr-xr-x"));
     Sox sox =
-        SoxTesting.sox(engine(SoxTesting.withBinary(SoxTesting.config(2), broken.toString())), dir);
+        SoxTesting.sox(
+            engines.start(SoxTesting.withBinary(SoxTesting.config(2), broken.toString())), dir);
 
     assertThatThrownBy(() -> sox.tone(Map.of(), dir.resolve("t.wav")))
         .hasMessageContaining("sox is not usable")
@@ -156,7 +148,7 @@ class SoxResilienceTest {
 
   @Test
   void theMonitorsFiguresAreExportedUnderTheNamesOperatorsAlertOn() throws Exception {
-    Sox sox = SoxTesting.sox(engine(SoxTesting.config(2)), dir);
+    Sox sox = SoxTesting.sox(engines.start(SoxTesting.config(2)), dir);
     sox.tone(Map.of("seconds", 0.1), dir.resolve("t.wav"));
     assertThatThrownBy(() -> sox.stats(dir.resolve("missing.wav")))
         .isInstanceOf(SoxException.class);
