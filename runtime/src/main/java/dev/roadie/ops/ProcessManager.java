@@ -1,5 +1,8 @@
 package dev.roadie.ops;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import dev.roadie.config.Redactor;
 import dev.roadie.config.RoadieConfig.ServiceConfig;
 import dev.roadie.config.Secret;
@@ -147,23 +150,44 @@ final class ProcessManager implements ServiceManager {
     if (status().isActive()) {
       return;
     }
-    String lastFailure = null;
-    for (int attempt = 1; attempt <= config.startAttempts(); attempt++) {
-      lastFailure = startOnce();
-      if (lastFailure == null) {
-        delete(failedFile());
-        return;
+    // A command that exits at once is tried again with a growing pause; one that is up but not
+    // healthy is not (another try would only find its port taken), and is left for the runbook.
+    RetryPolicy<String> tries =
+        RetryPolicy.<String>builder()
+            .handleResultIf(failure -> failure != null)
+            .abortOn(OpsException.class)
+            .withMaxAttempts(config.startAttempts())
+            .withBackoff(Duration.ofMillis(250), Duration.ofSeconds(30), 2)
+            .build();
+    String lastFailure;
+    try {
+      lastFailure =
+          Failsafe.with(tries)
+              .get(
+                  () -> {
+                    String failure = startOnce();
+                    Optional<PidFile> stillUp = failure == null ? Optional.empty() : readPid();
+                    if (stillUp.isPresent()) {
+                      throw new OpsException(
+                          name
+                              + " started (pid "
+                              + stillUp.get().pid()
+                              + ") but "
+                              + failure
+                              + tail());
+                    }
+                    return failure;
+                  });
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new OpsException("interrupted while starting " + name);
       }
-      Optional<PidFile> stillUp = readPid();
-      if (stillUp.isPresent()) {
-        // Up but not healthy: another try would only find its port taken. Left running, for the
-        // runbook to look at and decide.
-        throw new OpsException(
-            name + " started (pid " + stillUp.get().pid() + ") but " + lastFailure + tail());
-      }
-      if (attempt < config.startAttempts()) {
-        Readiness.sleep(Duration.ofMillis(250L << (attempt - 1)));
-      }
+      throw e;
+    }
+    if (lastFailure == null) {
+      delete(failedFile());
+      return;
     }
     write(failedFile(), "did not start: " + lastFailure + "\n");
     throw new OpsException(
