@@ -151,6 +151,7 @@ final class ConfigRules {
   }
 
   private static final List<String> CHANNEL_TYPES = List.of("log", "webhook", "email");
+  private static final List<String> SMTP_TLS = List.of("auto", "starttls", "tls", "none");
   private static final List<String> SEVERITIES = List.of("P1", "P2", "P3", "P4");
   private static final List<String> FORMATS_OF_WEBHOOKS = List.of("slack", "json");
 
@@ -204,6 +205,16 @@ final class ConfigRules {
                 }
                 if (channel.smtpPort() < 1 || channel.smtpPort() > 65535) {
                   problem.add("smtp_port", channel.smtpPort() + " is not a port from 1 to 65535");
+                }
+                if (!SMTP_TLS.contains(channel.smtpTls())) {
+                  problem.add(
+                      "smtp_tls",
+                      "'" + channel.smtpTls() + "' is not one of auto, starttls, tls, none");
+                }
+                if (channel.smtpUser().isEmpty() != (channel.smtpPassword() == null)) {
+                  problem.add(
+                      channel.smtpUser().isEmpty() ? "smtp_user" : "smtp_password",
+                      "is not set; a login needs both smtp_user and smtp_password");
                 }
               }
             });

@@ -268,6 +268,11 @@ public record RoadieConfig(
    * @param smtpPort {@code email}: its port (default 25)
    * @param from {@code email}: the sender address
    * @param to {@code email}: the recipients
+   * @param smtpTls {@code email}: {@code auto} (STARTTLS when the server offers it, the default),
+   *     {@code starttls} (required), {@code tls} (TLS from the first byte, port 465) or {@code
+   *     none}
+   * @param smtpUser {@code email}: the login, when the server wants one
+   * @param smtpPassword {@code email}: its password, a secret
    */
   public record ChannelConfig(
       String type,
@@ -277,7 +282,10 @@ public record RoadieConfig(
       String smtpHost,
       Integer smtpPort,
       String from,
-      java.util.List<String> to) {
+      java.util.List<String> to,
+      String smtpTls,
+      String smtpUser,
+      Secret smtpPassword) {
     public ChannelConfig {
       type = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
       minSeverity =
@@ -292,6 +300,11 @@ public record RoadieConfig(
       smtpPort = smtpPort == null ? 25 : smtpPort;
       from = from == null ? "" : from.trim();
       to = to == null ? java.util.List.of() : java.util.List.copyOf(to);
+      smtpTls =
+          smtpTls == null || smtpTls.isBlank()
+              ? "auto"
+              : smtpTls.trim().toLowerCase(java.util.Locale.ROOT);
+      smtpUser = smtpUser == null ? "" : smtpUser.trim();
     }
   }
 }

@@ -161,6 +161,9 @@ public final class Alerts {
                             least,
                             channel.smtpHost(),
                             channel.smtpPort(),
+                            channel.smtpTls(),
+                            channel.smtpUser(),
+                            channel.smtpPassword(),
                             channel.from(),
                             channel.to(),
                             config.timeout()));

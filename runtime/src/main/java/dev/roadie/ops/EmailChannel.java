@@ -1,30 +1,37 @@
 package dev.roadie.ops;
 
 import dev.roadie.config.Durations;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.roadie.config.Secret;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * Alerts as plain-text mail over SMTP (RFC 5321) to a relay: EHLO, MAIL FROM, RCPT TO for each
- * recipient, DATA, QUIT. A reply the server refuses with fails the delivery, naming the command and
- * the server's words.
+ * Alerts as plain-text mail through an SMTP relay, with Jakarta Mail (Angus): STARTTLS when the
+ * server offers it (or required, or TLS from the first byte), a login when configured. A reply the
+ * server refuses with fails the delivery, naming the command and the server's words.
  */
 final class EmailChannel implements AlertChannel {
   private final String name;
   private final Severity minSeverity;
-  private final String host;
-  private final int port;
+  private final String server;
+  private final Session session;
+  private final String protocol;
+  private final String user;
+  private final Secret password;
   private final String from;
   private final List<String> to;
   private final Duration timeout;
@@ -34,16 +41,41 @@ final class EmailChannel implements AlertChannel {
       Severity minSeverity,
       String host,
       int port,
+      String tls,
+      String user,
+      Secret password,
       String from,
       List<String> to,
       Duration timeout) {
     this.name = name;
     this.minSeverity = minSeverity;
-    this.host = host;
-    this.port = port;
+    this.server = host + ":" + port;
+    this.protocol = tls.equals("tls") ? "smtps" : "smtp";
+    this.user = user;
+    this.password = password;
     this.from = from;
     this.to = List.copyOf(to);
     this.timeout = timeout;
+    this.session = Session.getInstance(properties(host, port, tls));
+  }
+
+  private Properties properties(String host, int port, String tls) {
+    String prefix = "mail." + protocol + ".";
+    Properties properties = new Properties();
+    properties.put(prefix + "host", host);
+    properties.put(prefix + "port", String.valueOf(port));
+    String millis = String.valueOf(timeout.toMillis());
+    properties.put(prefix + "connectiontimeout", millis);
+    properties.put(prefix + "timeout", millis);
+    properties.put(prefix + "writetimeout", millis);
+    properties.put(prefix + "localhost", dev.roadie.run.Hosts.name());
+    properties.put(prefix + "auth", String.valueOf(!user.isEmpty()));
+    properties.put(prefix + "starttls.enable", String.valueOf(!tls.equals("none")));
+    properties.put(prefix + "starttls.required", String.valueOf(tls.equals("starttls")));
+    if (!tls.equals("none")) {
+      properties.put(prefix + "ssl.checkserveridentity", "true");
+    }
+    return properties;
   }
 
   @Override
@@ -58,103 +90,66 @@ final class EmailChannel implements AlertChannel {
 
   @Override
   public void send(Alert alert) throws Exception {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-      socket.setSoTimeout((int) timeout.toMillis());
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      OutputStream out = socket.getOutputStream();
-      expect(in, "the greeting", 220);
-      command(out, in, "EHLO " + dev.roadie.run.Hosts.name(), 250);
-      command(out, in, "MAIL FROM:<" + from + ">", 250);
-      for (String recipient : to) {
-        command(out, in, "RCPT TO:<" + recipient + ">", 250, 251);
+    MimeMessage message = message(alert);
+    try (Transport transport = session.getTransport(protocol)) {
+      transport.connect(user.isEmpty() ? null : user, password == null ? null : password.reveal());
+      transport.sendMessage(message, message.getAllRecipients());
+    } catch (MessagingException e) {
+      throw new OpsException(explain(e));
+    }
+  }
+
+  private MimeMessage message(Alert alert) throws MessagingException {
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom(new InternetAddress(from));
+    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", to)));
+    message.setSubject(alert.headline().replaceAll("[\r\n]+", " "), "UTF-8");
+    message.setSentDate(Date.from(alert.at()));
+    message.setHeader("X-Roadie-Severity", alert.severity().toString());
+    message.setText(alert.text(), "UTF-8");
+    return message;
+  }
+
+  /** What went wrong, for a person: the server, the command it refused and its own words. */
+  private String explain(MessagingException e) {
+    if (e instanceof AuthenticationFailedException) {
+      return "SMTP server "
+          + server
+          + " refused the login of '"
+          + user
+          + "': "
+          + reply(e)
+          + "; check smtp_user and smtp_password";
+    }
+    for (Exception cause = e; cause != null; ) {
+      if (cause instanceof SMTPAddressFailedException refused) {
+        return "SMTP server " + server + " refused " + refused.getCommand() + ": " + reply(refused);
       }
-      command(out, in, "DATA", 354);
-      write(out, message(alert));
-      command(out, in, ".", 250);
-      command(out, in, "QUIT", 221);
-    } catch (java.net.ConnectException e) {
-      throw new OpsException("connection refused by SMTP server " + host + ":" + port);
-    } catch (SocketTimeoutException e) {
-      throw new OpsException(
-          "no answer from SMTP server "
-              + host
-              + ":"
-              + port
-              + " within "
-              + Durations.format(timeout));
-    }
-  }
-
-  private String message(Alert alert) {
-    StringBuilder message = new StringBuilder();
-    message.append("From: ").append(from).append("\r\n");
-    message.append("To: ").append(String.join(", ", to)).append("\r\n");
-    message.append("Subject: ").append(alert.headline().replaceAll("[\r\n]+", " ")).append("\r\n");
-    message
-        .append("Date: ")
-        .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(alert.at().atOffset(ZoneOffset.UTC)))
-        .append("\r\n");
-    message.append("Message-ID: <").append(UUID.randomUUID()).append("@roadie>\r\n");
-    message.append("X-Roadie-Severity: ").append(alert.severity()).append("\r\n");
-    message.append("MIME-Version: 1.0\r\n");
-    message.append("Content-Type: text/plain; charset=utf-8\r\n");
-    message.append("Content-Transfer-Encoding: 8bit\r\n\r\n");
-    for (String line : alert.text().split("\n", -1)) {
-      // A line that starts with a dot gets another, so the server does not take it for the end.
-      message.append(line.startsWith(".") ? "." + line : line).append("\r\n");
-    }
-    return message.toString();
-  }
-
-  private void command(OutputStream out, BufferedReader in, String line, int... accepted)
-      throws IOException {
-    write(out, line + "\r\n");
-    expect(in, line.equals(".") ? "the message" : line, accepted);
-  }
-
-  private static void write(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
-
-  /** Reads one reply, all of its lines, and fails unless its code is accepted. */
-  private void expect(BufferedReader in, String after, int... accepted) throws IOException {
-    StringBuilder reply = new StringBuilder();
-    String line;
-    do {
-      line = in.readLine();
-      if (line == null) {
-        throw new OpsException("SMTP server " + host + ":" + port + " hung up after " + after);
+      if (cause instanceof SMTPSendFailedException refused && refused.getCommand().equals(".")) {
+        return "SMTP server " + server + " refused the message: " + reply(refused);
       }
-      reply
-          .append(reply.length() == 0 ? "" : " ")
-          .append(line.length() > 4 ? line.substring(4) : "");
-    } while (line.length() > 3 && line.charAt(3) == '-');
-    int code;
-    try {
-      code = Integer.parseInt(line.substring(0, 3));
-    } catch (RuntimeException e) {
-      throw new OpsException(
-          "SMTP server " + host + ":" + port + " answered '" + line + "', not an SMTP reply");
+      cause =
+          cause instanceof MessagingException messaging
+              ? messaging.getNextException()
+              : cause.getCause() instanceof Exception next ? next : null;
     }
-    for (int ok : accepted) {
-      if (code == ok) {
-        return;
-      }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
     }
-    throw new OpsException(
-        "SMTP server "
-            + host
-            + ":"
-            + port
-            + " refused "
-            + after
-            + ": "
-            + code
-            + " "
-            + reply.toString().strip());
+    if (root instanceof ConnectException) {
+      return "connection refused by SMTP server " + server;
+    }
+    if (root instanceof SocketTimeoutException) {
+      return "no answer from SMTP server " + server + " within " + Durations.format(timeout);
+    }
+    if (e instanceof SendFailedException) {
+      return "SMTP server " + server + " refused the message: " + reply(e);
+    }
+    return "SMTP server " + server + ": " + reply(e);
+  }
+
+  private static String reply(Exception e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage().strip();
   }
 }

@@ -135,4 +135,29 @@ class ServicesConfigTest {
                 + " recipient",
             file + ":9:7: alerts.channels.oncall.min_severity: 'P9' is not one of P1, P2, P3, P4");
   }
+
+  @Test
+  void anEmailChannelsTlsAndLoginAreChecked() {
+    Path file =
+        write(
+            home,
+            "alerts:\n"
+                + "  channels:\n"
+                + "    oncall:\n"
+                + "      type: email\n"
+                + "      smtp_host: mail.example.org\n"
+                + "      from: roadie@example.org\n"
+                + "      to: [oncall@example.org]\n"
+                + "      smtp_tls: ssl\n"
+                + "      smtp_user: roadie\n");
+
+    assertThat(problems(home, file, Map.of()))
+        .containsExactly(
+            file
+                + ":3:5: alerts.channels.oncall.smtp_password: is not set; a login needs both"
+                + " smtp_user and smtp_password",
+            file
+                + ":8:7: alerts.channels.oncall.smtp_tls: 'ssl' is not one of auto, starttls, tls,"
+                + " none");
+  }
 }

@@ -271,6 +271,64 @@ class AlertsTest {
   }
 
   @Test
+  void emailLogsInWhenConfiguredAndTheWrongPasswordIsNamedWithoutIt() throws Exception {
+    Files.writeString(home.resolve("smtp-password"), "canary-7f3a");
+    String login = "      smtp_user: roadie\n      smtp_password: '${file:smtp-password}'\n";
+    try (SmtpSink sink = SmtpSink.withLogin("roadie", "canary-7f3a")) {
+      AlertResult sent = alerts(false, email(sink.port()) + login, "").raise("P2", "disk 91% full");
+
+      assertThat(sent.deliveries()).contains(new AlertResult.Delivery("oncall", "sent", 1, null));
+      assertThat(sink.messages())
+          .singleElement()
+          .extracting(SmtpSink.Message::login)
+          .isEqualTo("roadie");
+    }
+    try (SmtpSink sink = SmtpSink.withLogin("roadie", "another")) {
+      AlertResult refused =
+          alerts(false, email(sink.port()) + login, "  fold_window: 0s\n").raise("P2", "disk full");
+
+      String error = refused.deliveries().get(1).error();
+      assertThat(error)
+          .startsWith(
+              "SMTP server 127.0.0.1:" + sink.port() + " refused the login of 'roadie': 535")
+          .endsWith("; check smtp_user and smtp_password")
+          .doesNotContain("canary-7f3a");
+      assertThat(sink.messages()).isEmpty();
+    }
+  }
+
+  @Test
+  void aServerWithoutStartTlsIsRefusedWhenTlsIsRequiredAndUsedPlainOnAuto() throws Exception {
+    try (SmtpSink sink = SmtpSink.start(SmtpSink.Mode.ACCEPT)) {
+      String required = email(sink.port()) + "      smtp_tls: starttls\n";
+      AlertResult refused = alerts(false, required, "").raise("P2", "backup failed");
+
+      assertThat(refused.deliveries().get(1).outcome()).isEqualTo("failed");
+      assertThat(refused.deliveries().get(1).error())
+          .startsWith("SMTP server 127.0.0.1:" + sink.port() + ": ")
+          .contains("STARTTLS");
+      assertThat(sink.messages()).isEmpty();
+
+      assertThat(
+              alerts(false, email(sink.port()), "  fold_window: 0s\n")
+                  .raise("P2", "x")
+                  .deliveries())
+          .contains(new AlertResult.Delivery("oncall", "sent", 1, null));
+    }
+  }
+
+  @Test
+  void anSmtpServerThatIsNotThereIsNamed() throws Exception {
+    int port = FreePorts.free();
+    AlertResult result = alerts(false, email(port), "").raise("P2", "backup failed");
+
+    assertThat(result.deliveries())
+        .contains(
+            new AlertResult.Delivery(
+                "oncall", "failed", 3, "connection refused by SMTP server 127.0.0.1:" + port));
+  }
+
+  @Test
   void aChannelTakesOnlyAlertsAtLeastAsSevereAsItsMinimum() throws Exception {
     try (SmtpSink sink = SmtpSink.start(SmtpSink.Mode.ACCEPT)) {
       Alerts alerts =
