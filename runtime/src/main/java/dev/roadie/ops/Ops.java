@@ -219,6 +219,36 @@ public final class Ops {
     return restore(Map.of(), file);
   }
 
+  /**
+   * Dumps a PostgreSQL database ({@code postgresql://USER@HOST:5432/DB} or a JDBC URL) with the
+   * real {@code pg_dump -Fc} into {@code to:} as {@code NAME-yyyyMMddTHHmmss.SSSZ.dump} ({@code
+   * name:} defaults to the database's). The dump is written under a hidden partial name, read back
+   * whole by {@code pg_restore}, and only then renamed into place. {@code password:} is a {@link
+   * dev.roadie.config.Secret}, handed to pg_dump in {@code PGPASSWORD}, never on its command line.
+   * {@code keep:} and {@code maxAge:} delete older dumps of that name as {@link #backup} does.
+   * {@code timeout:} (default 1h) ends pg_dump. A dry run dumps nothing.
+   *
+   * @throws OpsException with pg_dump's stderr (secrets masked); no dump is left under a final name
+   */
+  public PgDumpResult pgDump(Map<String, ?> options, Object url) {
+    return PgDumpJob.run(run, url, options);
+  }
+
+  /**
+   * Restores a dump made by {@link #pgDump} (any {@code pg_dump -Fc} archive) into {@code url:}.
+   * The dump is first read whole; a truncated or damaged one is refused before the database is
+   * touched. Then {@code pg_restore --single-transaction --exit-on-error}: a restore that fails
+   * changes nothing. {@code clean: true} drops the archive's objects first ({@code --clean
+   * --if-exists}); {@code noOwner: true} leaves ownership to the restoring user. In a dry run the
+   * result lists the objects that would be restored.
+   *
+   * @throws OpsException with pg_restore's stderr (secrets masked), saying the database is as it
+   *     was
+   */
+  public PgRestoreResult pgRestore(Map<String, ?> options, Object file) {
+    return PgRestoreJob.run(run, file, options);
+  }
+
   @Override
   public String toString() {
     return "ops";
