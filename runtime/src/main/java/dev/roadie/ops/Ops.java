@@ -28,6 +28,9 @@ import java.util.TreeSet;
  *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
  *   <li>{@code ops.backup(name, sources:, to:)}, {@code ops.backups(dir)}, {@code ops.restore(file,
  *       to:)}: verified tar.gz backups and restores that refuse to make things worse
+ *   <li>{@code ops.audit(...)}: a read-only security audit of this machine ({@link AuditReport})
+ *   <li>{@code ops.pgDump(url, to:)}, {@code ops.pgRestore(file, url:)}: PostgreSQL dumps with the
+ *       real tools, verified before they are kept or restored
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -217,6 +220,21 @@ public final class Ops {
 
   public RestoreResult restore(Object file) {
     return restore(Map.of(), file);
+  }
+
+  /**
+   * Audits this machine and returns what it found, most urgent first, each finding with a level
+   * ({@code high}, {@code medium}, {@code low}, {@code info}), what, where and what to do. Each
+   * check runs when its argument is given: {@code paths:} world-writable files and directories
+   * (sticky directories excepted; links not followed); {@code ports:} TCP listeners and bound UDP
+   * sockets on other ports, with the process holding each; {@code authLogs:} failed logins (sshd,
+   * PAM, sudo, su) since {@code since:} (default 24h), counted by user and source; {@code
+   * serviceUser:} that account's shell, uid, groups, home, password and sudo rights. Pending
+   * package updates ({@code apt list --upgradable}, within {@code aptTimeout:}, default 60s) are
+   * checked unless {@code updates: false}; security ones are high. It changes nothing.
+   */
+  public AuditReport audit(Map<String, ?> options) {
+    return Audit.run(options);
   }
 
   /**
