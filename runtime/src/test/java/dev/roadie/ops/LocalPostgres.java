@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * A database of its own on the local PostgreSQL that {@code scripts/postgres} starts, made for one
  * test and dropped after it. Without that server the test is skipped, saying how to start it.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
   static final String START =
       "start it with: eval \"$(scripts/postgres)\" (scripts/test does), then run the tests again";
 
-  final String database;
-  final String url;
-  final Secret password;
+  public final String database;
+  public final String url;
+  public final Secret password;
   private final URI server;
 
   private LocalPostgres(URI server, String password) {
@@ -41,7 +41,7 @@ final class LocalPostgres implements AutoCloseable {
   }
 
   /** A fresh database, or the test skipped (loudly, on stderr and in the report) without one. */
-  static LocalPostgres database() {
+  public static LocalPostgres database() {
     String url = System.getenv("ROADIE_TEST_PG_URL");
     String password = System.getenv("ROADIE_TEST_PG_PASSWORD");
     if (url == null || password == null) {
@@ -59,7 +59,7 @@ final class LocalPostgres implements AutoCloseable {
   }
 
   /** Runs SQL in the test's database and returns psql's unaligned, tuples-only output. */
-  String sql(String sql) {
+  public String sql(String sql) {
     return psql(database, sql);
   }
 
