@@ -31,8 +31,13 @@ public record AuditReport(
 
   /** The findings of one level: {@code report.findings('high')}. */
   public List<AuditFinding> findings(String level) {
-    AuditFinding.Level wanted =
-        AuditFinding.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
+    AuditFinding.Level wanted;
+    try {
+      wanted = AuditFinding.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new OpsException(
+          "audit findings: no level '" + level + "'; the levels are high, medium, low and info");
+    }
     return findings.stream().filter(f -> f.level() == wanted).toList();
   }
 

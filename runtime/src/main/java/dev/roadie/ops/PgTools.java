@@ -51,7 +51,12 @@ final class PgTools {
    */
   static Commands.Result run(
       String call, PgTarget target, List<String> command, Duration timeout, String afterFailure) {
-    Commands.Result result = Commands.run(command, target.env(), timeout);
+    Commands.Result result;
+    try {
+      result = Commands.run(command, target.env(), timeout);
+    } catch (OpsException e) { // not installed, past its deadline, or the step interrupted
+      throw new OpsException(call + ": " + e.getMessage() + "; " + afterFailure, e);
+    }
     if (result.exit() != 0) {
       String err = Redactor.redact(result.err().strip());
       String hint =

@@ -383,6 +383,8 @@ class AuditTest {
         .isInstanceOf(OpsException.class)
         .hasMessage(
             "ops.audit does not take port; it takes aptTimeout, authLogs, paths, ports, serviceUser, since, updates");
+    assertThatThrownBy(() -> audit(Map.of("updates", false)).findings("urgent"))
+        .hasMessage("audit findings: no level 'urgent'; the levels are high, medium, low and info");
     assertThatThrownBy(() -> audit(Map.of("ports", List.of(22, 70000))))
         .hasMessage("ops.audit ports: '70000' is not a port from 1 to 65535");
     assertThatThrownBy(() -> audit(Map.of("authLogs", "/var/log/auth.log", "since", "yesterday")))

@@ -26,7 +26,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   private LocalPostgres(URI server, String password) {
     this.server = server;
-    this.password = Secret.of("env:ROADIE_TEST_PG_PASSWORD", password);
+    this.password = Secret.of("env:PG_TEST_PASSWORD", password);
     this.database = "roadie_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.url =
         "postgresql://"
@@ -42,11 +42,11 @@ public final class LocalPostgres implements AutoCloseable {
 
   /** A fresh database, or the test skipped (loudly, on stderr and in the report) without one. */
   public static LocalPostgres database() {
-    String url = System.getenv("ROADIE_TEST_PG_URL");
-    String password = System.getenv("ROADIE_TEST_PG_PASSWORD");
+    String url = System.getenv("PG_TEST_URL");
+    String password = System.getenv("PG_TEST_PASSWORD");
     if (url == null || password == null) {
       String why =
-          "SKIPPED: no PostgreSQL for the pgDump/pgRestore tests (ROADIE_TEST_PG_URL and ROADIE_TEST_PG_PASSWORD are not set); "
+          "SKIPPED: no PostgreSQL for the pgDump/pgRestore tests (PG_TEST_URL and PG_TEST_PASSWORD are not set); "
               + START;
       System.err.println(why);
       assumeTrue(false, why);
@@ -61,6 +61,46 @@ public final class LocalPostgres implements AutoCloseable {
   /** Runs SQL in the test's database and returns psql's unaligned, tuples-only output. */
   public String sql(String sql) {
     return psql(database, sql);
+  }
+
+  /**
+   * Opens a session that runs {@code statement} in a transaction and keeps it open (a lock held)
+   * until the returned process is destroyed; returns once the statement has run.
+   */
+  Process hold(String statement) {
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  List.of(
+                      "psql",
+                      "-X",
+                      "-q",
+                      "-v",
+                      "ON_ERROR_STOP=1",
+                      "-h",
+                      server.getHost(),
+                      "-p",
+                      Integer.toString(port()),
+                      "-U",
+                      server.getUserInfo(),
+                      "-d",
+                      database))
+              .redirectErrorStream(true);
+      builder.environment().put("PGPASSWORD", password.reveal());
+      Process process = builder.start();
+      var in = process.getOutputStream();
+      in.write(("BEGIN;\n" + statement + ";\n\\echo held\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+      String line = out.readLine();
+      if (!"held".equals(line)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("psql " + statement + ": " + line);
+      }
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void admin(String sql) {

@@ -193,6 +193,29 @@ class PgDumpRestoreTest {
   }
 
   @Test
+  void aDumpPastItsTimeoutIsStoppedAndLeavesNothing() throws Exception {
+    // Another session holds an exclusive lock on a table, so pg_dump waits for it forever.
+    Process locker = pg.hold("LOCK TABLE tracks IN ACCESS EXCLUSIVE MODE");
+    try {
+      OpsFixture fixture = fixture(false);
+
+      assertThatThrownBy(
+              () ->
+                  fixture
+                      .ops()
+                      .pgDump(
+                          Map.of("to", dumps.toString(), "password", pg.password, "timeout", "2s"),
+                          pg.url))
+          .isInstanceOf(OpsException.class)
+          .hasMessageStartingWith("ops.pgDump " + pg.database + ": pg_dump --format=custom")
+          .hasMessageEndingWith(" did not finish within 2s; no dump was kept");
+      assertThat(files()).isEmpty();
+    } finally {
+      locker.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
   void retentionKeepsTheNewestDumpsOfTheName() throws Exception {
     OpsFixture fixture = fixture(false);
     Path first = dump(fixture).file();
