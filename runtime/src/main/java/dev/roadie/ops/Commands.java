@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short command (systemctl, journalctl) with a deadline, draining its output as it runs. */
@@ -17,12 +18,21 @@ final class Commands {
   private Commands() {}
 
   static Result run(List<String> command, Duration timeout) {
+    return run(command, Map.of(), timeout);
+  }
+
+  /**
+   * @param env added to this process's environment for the child: how a password reaches a tool
+   *     without being on its command line, where any user could read it in /proc
+   */
+  static Result run(List<String> command, Map<String, String> env, Duration timeout) {
     Process process;
     try {
-      process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      builder.environment().putAll(env);
+      process = builder.start();
     } catch (IOException e) {
       throw new OpsException(
           "cannot run "

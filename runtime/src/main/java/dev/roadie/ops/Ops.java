@@ -28,6 +28,9 @@ import java.util.TreeSet;
  *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
  *   <li>{@code ops.backup(name, sources:, to:)}, {@code ops.backups(dir)}, {@code ops.restore(file,
  *       to:)}: verified tar.gz backups and restores that refuse to make things worse
+ *   <li>{@code ops.audit(...)}: a read-only security audit of this machine ({@link AuditReport})
+ *   <li>{@code ops.pgDump(url, to:)}, {@code ops.pgRestore(file, url:)}: PostgreSQL dumps with the
+ *       real tools, verified before they are kept or restored
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -217,6 +220,51 @@ public final class Ops {
 
   public RestoreResult restore(Object file) {
     return restore(Map.of(), file);
+  }
+
+  /**
+   * Audits this machine and returns what it found, most urgent first, each finding with a level
+   * ({@code high}, {@code medium}, {@code low}, {@code info}), what, where and what to do. Each
+   * check runs when its argument is given: {@code paths:} world-writable files and directories
+   * (sticky directories excepted; links not followed); {@code ports:} TCP listeners and bound UDP
+   * sockets on other ports, with the process holding each; {@code authLogs:} failed logins (sshd,
+   * PAM, sudo, su) since {@code since:} (default 24h), counted by user and source; {@code
+   * serviceUser:} that account's shell, uid, groups, home, password and sudo rights. Pending
+   * package updates ({@code apt list --upgradable}, within {@code aptTimeout:}, default 60s) are
+   * checked unless {@code updates: false}; security ones are high. It changes nothing.
+   */
+  public AuditReport audit(Map<String, ?> options) {
+    return Audit.run(options);
+  }
+
+  /**
+   * Dumps a PostgreSQL database ({@code postgresql://USER@HOST:5432/DB} or a JDBC URL) with the
+   * real {@code pg_dump -Fc} into {@code to:} as {@code NAME-yyyyMMddTHHmmss.SSSZ.dump} ({@code
+   * name:} defaults to the database's). The dump is written under a hidden partial name, read back
+   * whole by {@code pg_restore}, and only then renamed into place. {@code password:} is a {@link
+   * dev.roadie.config.Secret}, handed to pg_dump in {@code PGPASSWORD}, never on its command line.
+   * {@code keep:} and {@code maxAge:} delete older dumps of that name as {@link #backup} does.
+   * {@code timeout:} (default 1h) ends pg_dump. A dry run dumps nothing.
+   *
+   * @throws OpsException with pg_dump's stderr (secrets masked); no dump is left under a final name
+   */
+  public PgDumpResult pgDump(Map<String, ?> options, Object url) {
+    return PgDumpJob.run(run, url, options);
+  }
+
+  /**
+   * Restores a dump made by {@link #pgDump} (any {@code pg_dump -Fc} archive) into {@code url:}.
+   * The dump is first read whole; a truncated or damaged one is refused before the database is
+   * touched. Then {@code pg_restore --single-transaction --exit-on-error}: a restore that fails
+   * changes nothing. {@code clean: true} drops the archive's objects first ({@code --clean
+   * --if-exists}); {@code noOwner: true} leaves ownership to the restoring user. In a dry run the
+   * result lists the objects that would be restored.
+   *
+   * @throws OpsException with pg_restore's stderr (secrets masked), saying the database is as it
+   *     was
+   */
+  public PgRestoreResult pgRestore(Map<String, ?> options, Object file) {
+    return PgRestoreJob.run(run, file, options);
   }
 
   @Override

@@ -9,25 +9,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TCP sockets from /proc/net/tcp and tcp6, with the process that holds each where it can be found.
+ * TCP and UDP sockets from /proc/net/tcp, tcp6, udp and udp6, with the process that holds each
+ * where it can be found.
  */
 final class Sockets {
   private static final String LISTEN = "0A";
   private static final String ESTABLISHED = "01";
 
+  /** A UDP socket not connected to one peer: bound, and so receiving from anyone. */
+  private static final String UNCONNECTED = "07";
+
   private Sockets() {}
 
   static List<Socket> listening() {
-    return read(LISTEN);
+    return read(List.of("tcp", "tcp6"), LISTEN);
   }
 
   static List<Socket> established() {
-    return read(ESTABLISHED);
+    return read(List.of("tcp", "tcp6"), ESTABLISHED);
   }
 
-  private static List<Socket> read(String wanted) {
+  /** UDP sockets that receive from any peer: a UDP server's, or a client's before it connects. */
+  static List<Socket> udpBound() {
+    return read(List.of("udp", "udp6"), UNCONNECTED);
+  }
+
+  private static List<Socket> read(List<String> tables, String wanted) {
     List<String[]> rows = new ArrayList<>();
-    for (String table : List.of("tcp", "tcp6")) {
+    for (String table : tables) {
       Path file = Proc.ROOT.resolve("net").resolve(table);
       List<String> lines;
       try {
@@ -116,7 +125,7 @@ final class Sockets {
   }
 
   /**
-   * One TCP socket.
+   * One TCP or UDP socket.
    *
    * @param pid the process holding it, or null when it cannot be told
    */

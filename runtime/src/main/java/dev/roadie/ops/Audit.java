@@ -1,0 +1,99 @@
+package dev.roadie.ops;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ops.audit(paths:, ports:, authLogs:, serviceUser:, since:, updates:, aptTimeout:)}: runs
+ * the checks whose arguments are given ({@code updates} unless {@code updates: false}) and gathers
+ * their findings. It reads only: nothing on the machine changes, so nothing goes through {@code
+ * run.mutate}, and a dry run audits for real.
+ */
+final class Audit {
+  static final Duration DEFAULT_SINCE = Duration.ofHours(24);
+  static final Duration DEFAULT_APT_TIMEOUT = Duration.ofSeconds(60);
+
+  private Audit() {}
+
+  static AuditReport run(Map<String, ?> options) {
+    return run(options, Path.of("/etc"), "apt");
+  }
+
+  /** With the account files under {@code etc} and apt as {@code apt}: for tests of each branch. */
+  static AuditReport run(Map<String, ?> options, Path etc, String apt) {
+    Args args =
+        Args.of(
+            "ops.audit",
+            options,
+            "paths",
+            "ports",
+            "authLogs",
+            "serviceUser",
+            "since",
+            "updates",
+            "aptTimeout");
+    List<String> checks = new ArrayList<>();
+    List<AuditFinding> findings = new ArrayList<>();
+    List<FailedLogins.Count> logins = List.of();
+    List<PendingUpdates.Update> updates = List.of();
+    if (args.has("paths")) {
+      checks.add(WritableFiles.CHECK);
+      findings.addAll(WritableFiles.under(BackupJob.paths(args.raw("paths"))));
+    }
+    if (args.has("ports")) {
+      checks.add(UnexpectedPorts.CHECK);
+      findings.addAll(UnexpectedPorts.against(ports(args.raw("ports"))));
+    }
+    if (args.has("authLogs")) {
+      checks.add(FailedLogins.CHECK);
+      Instant now = Instant.now();
+      FailedLogins read =
+          FailedLogins.read(
+              BackupJob.paths(args.raw("authLogs")),
+              now.minus(args.duration("since", DEFAULT_SINCE)),
+              now,
+              ZoneId.systemDefault());
+      logins = read.counts();
+      findings.addAll(read.findings());
+    }
+    if (args.has("serviceUser")) {
+      checks.add(ServiceAccount.CHECK);
+      findings.addAll(ServiceAccount.check(etc, args.text("serviceUser", null)));
+    }
+    Object wantUpdates = args.raw("updates");
+    if (wantUpdates != null && !(wantUpdates instanceof Boolean)) {
+      throw new OpsException("ops.audit updates: '" + wantUpdates + "' is not true or false");
+    }
+    if (!Boolean.FALSE.equals(wantUpdates)) {
+      checks.add(PendingUpdates.CHECK);
+      PendingUpdates.Result pending =
+          PendingUpdates.check(apt, args.duration("aptTimeout", DEFAULT_APT_TIMEOUT));
+      updates = pending.updates();
+      findings.addAll(pending.findings());
+    }
+    return new AuditReport(checks, findings, logins, updates);
+  }
+
+  private static Set<Integer> ports(Object value) {
+    Set<Integer> ports = new LinkedHashSet<>();
+    for (String text : BackupJob.texts(value)) {
+      try {
+        int port = Integer.parseInt(text.strip());
+        if (port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        ports.add(port);
+      } catch (NumberFormatException e) {
+        throw new OpsException("ops.audit ports: '" + text + "' is not a port from 1 to 65535");
+      }
+    }
+    return ports;
+  }
+}
