@@ -3,6 +3,9 @@ package dev.roadie.ops;
 import dev.roadie.config.LoadedConfig;
 import dev.roadie.config.RoadieConfig;
 import dev.roadie.config.Suggestions;
+import dev.roadie.ops.logs.CleanupResult;
+import dev.roadie.ops.logs.Housekeeping;
+import dev.roadie.ops.logs.LogDir;
 import dev.roadie.run.RunContext;
 import groovy.lang.Closure;
 import java.io.IOException;
@@ -28,6 +31,8 @@ import java.util.TreeSet;
  *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
  *   <li>{@code ops.backup(name, sources:, to:)}, {@code ops.backups(dir)}, {@code ops.restore(file,
  *       to:)}: verified tar.gz backups and restores that refuse to make things worse
+ *   <li>{@code ops.logs(dir).rotate(...) { postRotate }}, {@code ops.housekeeping(...)}: log
+ *       rotation as logrotate does it, and deleting old temp files and rotated logs
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -217,6 +222,19 @@ public final class Ops {
 
   public RestoreResult restore(Object file) {
     return restore(Map.of(), file);
+  }
+
+  /** The logs in {@code dir}: {@code ops.logs('/var/log/audiodeck').rotate(keep: 30) { }}. */
+  public LogDir logs(Object dir) {
+    return new LogDir(Path.of(String.valueOf(dir)), run);
+  }
+
+  /**
+   * Deletes temp files older than {@code tempOlderThan:} under {@code tempDirs:} and rotated logs
+   * older than {@code rotatedOlderThan:} in {@code logDirs:}, never following a link.
+   */
+  public CleanupResult housekeeping(Map<String, ?> options) {
+    return Housekeeping.run(run, options);
   }
 
   @Override
