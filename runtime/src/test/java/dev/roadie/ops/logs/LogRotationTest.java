@@ -202,8 +202,7 @@ class LogRotationTest {
     RotationResult small = logs().rotate(opts("minSize", "1k", "pattern", "small.log"));
 
     assertThat(empty.files().get(0)).hasToString("empty.log: rotated, -> empty.log.1 (0 bytes)");
-    assertThat(small.files().get(0))
-        .hasToString("small.log: skipped, 6 bytes, under minSize 1024");
+    assertThat(small.files().get(0)).hasToString("small.log: skipped, 6 bytes, under minSize 1024");
   }
 
   @Test
