@@ -112,6 +112,18 @@ class LogRotationTest {
   }
 
   @Test
+  void turningCompressOnCompressesOlderPlainRotationsInTheirTurn() throws Exception {
+    write(home.resolve("log/app.log"), "today\n");
+    write(home.resolve("log/app.log.1"), "yesterday\n");
+    write(home.resolve("log/app.log.2"), "before\n");
+
+    logs().rotate(opts("keep", 5, "compress", true));
+
+    assertThat(names()).containsExactly("app.log", "app.log.1.gz", "app.log.2.gz", "app.log.3.gz");
+    assertThat(read(home.resolve("log/app.log.3.gz"))).isEqualTo("before\n");
+  }
+
+  @Test
   void compressWritesAGzipThatGzipAcceptsWithTheRotatedLogsModeAndTime() throws Exception {
     Path log = write(home.resolve("log/app.log"), "line\n".repeat(10_000));
     Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
