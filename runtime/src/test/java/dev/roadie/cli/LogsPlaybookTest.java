@@ -51,7 +51,7 @@ class LogsPlaybookTest {
     assertThat(result.exit()).as(result.out() + result.err()).isZero();
     assertThat(result.out())
         .contains("would rotate 1 of 1 logs in " + home.resolve("logs"))
-        .contains("audiodeck.log: rotated, -> audiodeck.log.1 (8 bytes)")
+        .contains("audiodeck.log: would rotate, -> audiodeck.log.1 (8 bytes)")
         .contains("would delete 0 files")
         .doesNotContain("postRotate: tell");
     assertThat(names()).isEqualTo("[audiodeck.log, audiodeck.log.1]");

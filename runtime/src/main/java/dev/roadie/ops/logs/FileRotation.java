@@ -30,6 +30,15 @@ public record FileRotation(Path log, Status status, String detail, List<String> 
 
   @Override
   public String toString() {
-    return log.getFileName() + ": " + status.name().toLowerCase() + ", " + detail;
+    return describe(false);
+  }
+
+  /** As {@link #toString}, with "would rotate" for a rotation a dry run only planned. */
+  String describe(boolean dryRun) {
+    String what =
+        dryRun && status == Status.ROTATED
+            ? "would rotate"
+            : status.name().toLowerCase(java.util.Locale.ROOT);
+    return log.getFileName() + ": " + what + ", " + detail;
   }
 }

@@ -30,7 +30,8 @@ final class Gzip {
           FileChannel channel =
               FileChannel.open(
                   partial,
-                  StandardOpenOption.CREATE_NEW,
+                  // A partial file left by a run that died is only ever a half copy: overwrite it.
+                  StandardOpenOption.CREATE,
                   StandardOpenOption.WRITE,
                   StandardOpenOption.TRUNCATE_EXISTING)) {
         GZIPOutputStream gzip = new GZIPOutputStream(Channels.newOutputStream(channel), 64 * 1024);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -112,6 +113,14 @@ public final class Housekeeping {
               }
               return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE; // deleted by its owner meanwhile: nothing to do
+              }
+              throw e;
+            }
           });
     } catch (IOException e) {
       throw new OpsException(call + ": cleaning " + dir + " failed: " + e, e);
@@ -127,8 +136,13 @@ public final class Housekeeping {
         if (!RotatedName.isRotated(file.getFileName().toString())) {
           continue;
         }
-        BasicFileAttributes attributes =
-            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes;
+        try {
+          attributes =
+              Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException gone) {
+          continue;
+        }
         if (attributes.isSymbolicLink()) {
           links.add(file);
         } else if (attributes.isRegularFile()

@@ -64,7 +64,7 @@ public record RotationResult(
             .append(getFailed().size())
             .append(" failed)")
             .append(postRotate ? (dryRun ? ", then postRotate" : ", postRotate ran") : "");
-    files.forEach(file -> text.append("\n  ").append(file));
+    files.forEach(file -> text.append("\n  ").append(file.describe(dryRun)));
     return text.toString();
   }
 }

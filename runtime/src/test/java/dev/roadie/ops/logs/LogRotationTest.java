@@ -289,7 +289,8 @@ class LogRotationTest {
             log + ": compress app.log.2 -> app.log.2.gz -> would-do");
     assertThat(result.toString())
         .startsWith("would rotate 2 of 2 logs in " + home.resolve("log"))
-        .contains("then postRotate");
+        .contains("then postRotate")
+        .contains("\n  app.log: would rotate, -> app.log.1 (6 bytes)\n");
   }
 
   @Test
