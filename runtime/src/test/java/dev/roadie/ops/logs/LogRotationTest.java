@@ -10,11 +10,13 @@ import dev.roadie.ops.OpsException;
 import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -246,6 +248,21 @@ class LogRotationTest {
     assertThat(Files.getOwner(log).getName()).isEqualTo(me);
     assertThat(run.lines())
         .contains(log + ": create app.log (mode 0604, owner " + me + ") -> done");
+  }
+
+  @Test
+  void createHandsTheNewLogToAnotherUserAndGroup() throws Exception {
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "only root can give a file away");
+    Path log = write(home.resolve("log/app.log"), "x\n");
+
+    logs().rotate(opts("create", List.of("640", "nobody", "nogroup")));
+
+    PosixFileAttributes made = Files.readAttributes(log, PosixFileAttributes.class);
+    assertThat(made.owner().getName()).isEqualTo("nobody");
+    assertThat(made.group().getName()).isEqualTo("nogroup");
+    assertThat(made.permissions()).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(Files.getOwner(home.resolve("log/app.log.1")).getName()).isEqualTo("root");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roadie.run.RecordingRunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class RotationWithWritersTest {
     Files.createDirectories(log.getParent());
     try (LogWriter writer = LogWriter.start(LogWriter.KEEPS_ITS_FILE_OPEN, log)) {
       writer.awaitOutput("ready");
+      Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r-----"));
       for (String line : numbered("before", 1, 100)) {
         writer.send(line);
       }
@@ -49,6 +51,9 @@ class RotationWithWritersTest {
     assertThat(Files.readAllLines(log.resolveSibling("app.log.1")))
         .isEqualTo(numbered("before", 1, 100));
     assertThat(Files.readAllLines(log)).isEqualTo(numbered("after", 1, 100));
+    assertThat(Files.getPosixFilePermissions(log.resolveSibling("app.log.1")))
+        .as("the copy keeps the log's mode")
+        .isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
   }
 
   @Test
