@@ -1,10 +1,15 @@
 // Keeps roadie's own data dir tidy: enough free space, and no run artifacts older than keepDays.
-// Try it safely first: roadie run housekeeping --dry-run
-description 'Checks free space in the data dir and prunes old run artifacts'
+// Given tempDirs and logDirs (comma-separated), also deletes old temp files and rotated logs.
+// Try it safely first: roadie run housekeeping --dry-run -p logDirs=/var/log/audiodeck
+description 'Checks free space in the data dir, prunes old run artifacts, old temp files and rotated logs'
 schedule '0 30 5 * * ?'
 timeout '10m'
 param 'keepDays', type: 'int', default: 30, description: 'keep run artifacts this many days'
 param 'minFreePercent', type: 'int', default: 10, description: 'fail below this much free space'
+param 'tempDirs', default: '', description: 'comma-separated dirs to clear of temp files older than tempDays'
+param 'tempDays', type: 'int', default: 7, description: 'delete temp files older than this many days'
+param 'logDirs', default: '', description: 'comma-separated dirs to clear of rotated logs older than rotatedDays'
+param 'rotatedDays', type: 'int', default: 30, description: 'delete rotated logs older than this many days'
 
 step('free space') {
     def store = Files.getFileStore(run.workDir)
@@ -23,6 +28,18 @@ step('prune old run artifacts') {
             dir.deleteDir()
         }
     }
+}
+
+step('old temp files and rotated logs') {
+    def dirs = { String list -> list.split(',')*.trim().findAll() }
+    def options = [:]
+    if (dirs(params.tempDirs)) {
+        options += [tempDirs: dirs(params.tempDirs), tempOlderThan: "${params.tempDays}d"]
+    }
+    if (dirs(params.logDirs)) {
+        options += [logDirs: dirs(params.logDirs), rotatedOlderThan: "${params.rotatedDays}d"]
+    }
+    println(options ? ops.housekeeping(options) : 'no tempDirs or logDirs given')
 }
 
 step('write report') {

@@ -3,6 +3,9 @@ package dev.roadie.ops;
 import dev.roadie.config.LoadedConfig;
 import dev.roadie.config.RoadieConfig;
 import dev.roadie.config.Suggestions;
+import dev.roadie.ops.logs.CleanupResult;
+import dev.roadie.ops.logs.Housekeeping;
+import dev.roadie.ops.logs.LogDir;
 import dev.roadie.run.RunContext;
 import groovy.lang.Closure;
 import java.io.IOException;
@@ -31,6 +34,8 @@ import java.util.TreeSet;
  *   <li>{@code ops.audit(...)}: a read-only security audit of this machine ({@link AuditReport})
  *   <li>{@code ops.pgDump(url, to:)}, {@code ops.pgRestore(file, url:)}: PostgreSQL dumps with the
  *       real tools, verified before they are kept or restored
+ *   <li>{@code ops.logs(dir).rotate(...) { postRotate }}, {@code ops.housekeeping(...)}: log
+ *       rotation as logrotate does it, and deleting old temp files and rotated logs
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -265,6 +270,19 @@ public final class Ops {
    */
   public PgRestoreResult pgRestore(Map<String, ?> options, Object file) {
     return PgRestoreJob.run(run, file, options);
+  }
+
+  /** The logs in {@code dir}: {@code ops.logs('/var/log/audiodeck').rotate(keep: 30) { }}. */
+  public LogDir logs(Object dir) {
+    return new LogDir(Path.of(String.valueOf(dir)), run);
+  }
+
+  /**
+   * Deletes temp files older than {@code tempOlderThan:} under {@code tempDirs:} and rotated logs
+   * older than {@code rotatedOlderThan:} in {@code logDirs:}, never following a link.
+   */
+  public CleanupResult housekeeping(Map<String, ?> options) {
+    return Housekeeping.run(run, options);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,28 @@ class ShippedPlaybooksTest {
     JsonNode again = run("run", "housekeeping", "--json");
     assertThat(again.get("status").asText()).isEqualTo("succeeded");
     assertThat(again.get("mutations")).isEmpty();
+  }
+
+  @Test
+  void housekeepingDeletesOldTempFilesAndRotatedLogsInTheDirsItIsGiven() throws Exception {
+    Path temp = Files.createDirectories(home.resolve("tmp"));
+    Path logs = Files.createDirectories(home.resolve("logs"));
+    Path oldTemp = Files.writeString(temp.resolve("upload.part"), "12345");
+    Path oldRotated = Files.writeString(logs.resolve("audiodeck.log.3.gz"), "123");
+    Path live = Files.writeString(logs.resolve("audiodeck.log"), "live");
+    for (Path file : List.of(oldTemp, oldRotated, live)) {
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+    }
+
+    JsonNode done =
+        run("run", "housekeeping", "-p", "tempDirs=" + temp, "-p", "logDirs=" + logs, "--json");
+
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    assertThat(done.get("steps").get(2).get("output").asText())
+        .startsWith("deleted 2 files, 8 bytes freed");
+    assertThat(oldTemp).doesNotExist();
+    assertThat(oldRotated).doesNotExist();
+    assertThat(live).exists();
   }
 
   @Test

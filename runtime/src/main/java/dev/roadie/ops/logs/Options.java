@@ -1,0 +1,153 @@
+package dev.roadie.ops.logs;
+
+import dev.roadie.config.Durations;
+import dev.roadie.ops.OpsException;
+import groovy.time.BaseDuration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The named arguments of one log call ({@code keep: 30}), checked against the names it takes and
+ * typed; every error names the call, the argument and what it accepts.
+ */
+final class Options {
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)b?");
+
+  private final String call;
+  private final Map<String, ?> given;
+
+  private Options(String call, Map<String, ?> given) {
+    this.call = call;
+    this.given = given == null ? Map.of() : given;
+  }
+
+  /**
+   * @throws OpsException naming the call and the arguments it takes, when one is unknown
+   */
+  static Options of(String call, Map<String, ?> given, String... known) {
+    Options options = new Options(call, given);
+    Set<String> unknown = new TreeSet<>();
+    options.given.keySet().forEach(key -> unknown.add(String.valueOf(key)));
+    unknown.removeAll(List.of(known));
+    if (!unknown.isEmpty()) {
+      throw new OpsException(
+          call
+              + " does not take "
+              + String.join(", ", unknown)
+              + "; it takes "
+              + String.join(", ", new TreeSet<>(List.of(known))));
+    }
+    return options;
+  }
+
+  String call() {
+    return call;
+  }
+
+  boolean has(String name) {
+    return given.get(name) != null;
+  }
+
+  Object raw(String name) {
+    return given.get(name);
+  }
+
+  int whole(String name, int fallback) {
+    Object value = given.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Integer || value instanceof Long || value instanceof Short)
+        || ((Number) value).longValue() < 0
+        || ((Number) value).longValue() > 100_000) {
+      throw new OpsException(
+          call + " " + name + ": " + value + " is not a whole number from 0 to 100000");
+    }
+    return ((Number) value).intValue();
+  }
+
+  boolean bool(String name, boolean fallback) {
+    Object value = given.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Boolean flag)) {
+      throw new OpsException(call + " " + name + ": '" + value + "' is not true or false");
+    }
+    return flag;
+  }
+
+  String text(String name, String fallback) {
+    Object value = given.get(name);
+    return value == null ? fallback : String.valueOf(value);
+  }
+
+  List<String> texts(String name) {
+    Object value = given.get(name);
+    List<String> texts = new ArrayList<>();
+    if (value instanceof Collection<?> many) {
+      many.forEach(one -> texts.add(String.valueOf(one)));
+    } else if (value != null) {
+      texts.add(String.valueOf(value));
+    }
+    return texts;
+  }
+
+  /** A size in bytes: a whole number, or {@code '100k'}, {@code '5M'}, {@code '1G'}. */
+  Long bytes(String name) {
+    Object value = given.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return ((Number) value).longValue();
+    }
+    Matcher size = SIZE.matcher(String.valueOf(value).trim().toLowerCase(Locale.ROOT));
+    if (!size.matches()) {
+      throw new OpsException(
+          call + " " + name + ": '" + value + "' is not a size; write bytes or 100k, 5M, 1G");
+    }
+    int shift =
+        switch (size.group(2)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          default -> 0;
+        };
+    return Long.parseLong(size.group(1)) << shift;
+  }
+
+  /**
+   * An age: {@code '7d'}, a {@link Duration}, or {@code 7.days} under Groovy's {@code
+   * TimeCategory}. A bare number is refused: days or milliseconds would be a guess.
+   */
+  Duration age(String name) {
+    Object value = given.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Duration duration) {
+      return duration;
+    }
+    if (value instanceof BaseDuration groovy) {
+      return Duration.ofMillis(groovy.toMilliseconds());
+    }
+    if (value instanceof Number) {
+      throw new OpsException(
+          call + " " + name + ": " + value + " has no unit; write '" + value + "d' for days");
+    }
+    try {
+      return Durations.parse(String.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new OpsException(call + " " + name + ": " + e.getMessage());
+    }
+  }
+}
