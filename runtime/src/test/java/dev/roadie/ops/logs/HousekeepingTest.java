@@ -1,8 +1,8 @@
 package dev.roadie.ops.logs;
 
-import static dev.roadie.ops.logs.LogFiles.aged;
-import static dev.roadie.ops.logs.LogFiles.opts;
-import static dev.roadie.ops.logs.LogFiles.write;
+import static dev.roadie.ops.logs.LogTestFiles.aged;
+import static dev.roadie.ops.logs.LogTestFiles.opts;
+import static dev.roadie.ops.logs.LogTestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,12 +86,12 @@ class HousekeepingTest {
   @Test
   void aDryRunListsTheDeletionsAndDeletesNothing() throws Exception {
     estate();
-    Map<String, String> before = LogFiles.snapshot(home);
+    Map<String, String> before = LogTestFiles.snapshot(home);
     RecordingRunContext dry = new RecordingRunContext(true);
 
     CleanupResult result = Housekeeping.run(dry, everything());
 
-    assertThat(LogFiles.snapshot(home)).isEqualTo(before);
+    assertThat(LogTestFiles.snapshot(home)).isEqualTo(before);
     assertThat(result.toString()).startsWith("would delete 5 files, 18 bytes would be freed");
     assertThat(dry.lines())
         .containsExactlyInAnyOrder(
@@ -112,11 +112,11 @@ class HousekeepingTest {
     Files.createSymbolicLink(tmp("link-to-file.tmp"), outsideFile);
     Files.createSymbolicLink(tmp("link-to-dir"), home.resolve("precious/dir"));
     Files.createSymbolicLink(log("app.log.2.gz"), home.resolve("precious/app.log.3.gz"));
-    Map<String, String> before = LogFiles.snapshot(home);
+    Map<String, String> before = LogTestFiles.snapshot(home);
 
     CleanupResult result = Housekeeping.run(run, everything());
 
-    assertThat(LogFiles.snapshot(home)).isEqualTo(before);
+    assertThat(LogTestFiles.snapshot(home)).isEqualTo(before);
     assertThat(result.getCount()).isZero();
     assertThat(result.linksLeft())
         .containsExactlyInAnyOrder(

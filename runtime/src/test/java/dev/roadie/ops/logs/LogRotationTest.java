@@ -1,8 +1,8 @@
 package dev.roadie.ops.logs;
 
-import static dev.roadie.ops.logs.LogFiles.opts;
-import static dev.roadie.ops.logs.LogFiles.read;
-import static dev.roadie.ops.logs.LogFiles.write;
+import static dev.roadie.ops.logs.LogTestFiles.opts;
+import static dev.roadie.ops.logs.LogTestFiles.read;
+import static dev.roadie.ops.logs.LogTestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -280,7 +280,7 @@ class LogRotationTest {
     write(home.resolve("log/app.log.1"), "yesterday\n");
     write(home.resolve("log/app.log.2.gz"), "");
     write(home.resolve("log/other.log"), "other\n");
-    Map<String, String> before = LogFiles.snapshot(home.resolve("log"));
+    Map<String, String> before = LogTestFiles.snapshot(home.resolve("log"));
     RecordingRunContext dry = new RecordingRunContext(true);
     List<String> calls = new ArrayList<>();
 
@@ -290,7 +290,7 @@ class LogRotationTest {
                 opts("keep", 2, "compress", true, "delayCompress", true),
                 () -> calls.add("postRotate"));
 
-    assertThat(LogFiles.snapshot(home.resolve("log"))).isEqualTo(before);
+    assertThat(LogTestFiles.snapshot(home.resolve("log"))).isEqualTo(before);
     assertThat(calls).isEmpty();
     Path other = home.resolve("log/other.log");
     assertThat(dry.lines())

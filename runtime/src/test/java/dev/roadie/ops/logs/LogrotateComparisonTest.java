@@ -1,8 +1,8 @@
 package dev.roadie.ops.logs;
 
-import static dev.roadie.ops.logs.LogFiles.opts;
-import static dev.roadie.ops.logs.LogFiles.read;
-import static dev.roadie.ops.logs.LogFiles.write;
+import static dev.roadie.ops.logs.LogTestFiles.opts;
+import static dev.roadie.ops.logs.LogTestFiles.read;
+import static dev.roadie.ops.logs.LogTestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.run.RecordingRunContext;

@@ -1,8 +1,8 @@
 package dev.roadie.ops.logs;
 
-import static dev.roadie.ops.logs.LogFiles.await;
-import static dev.roadie.ops.logs.LogFiles.lines;
-import static dev.roadie.ops.logs.LogFiles.opts;
+import static dev.roadie.ops.logs.LogTestFiles.await;
+import static dev.roadie.ops.logs.LogTestFiles.lines;
+import static dev.roadie.ops.logs.LogTestFiles.opts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roadie.run.RecordingRunContext;

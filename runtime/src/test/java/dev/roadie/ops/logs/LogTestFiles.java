@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** Small file and wait helpers for the log tests. */
-final class LogFiles {
-  private LogFiles() {}
+final class LogTestFiles {
+  private LogTestFiles() {}
 
   static Map<String, Object> opts(Object... pairs) {
     Map<String, Object> map = new LinkedHashMap<>();
