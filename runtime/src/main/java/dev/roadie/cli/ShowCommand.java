@@ -17,7 +17,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "show",
-    description = "Shows one run: its steps with their output and errors, and what it changed.",
+    description =
+        "Shows one run: its steps with their output and errors, what it changed, and where its"
+            + " report is.",
     mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand RoadieCommand root;

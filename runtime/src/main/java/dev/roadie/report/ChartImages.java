@@ -52,7 +52,7 @@ final class ChartImages {
             .width(WIDTH)
             .height(HEIGHT)
             .title(chart.title())
-            .xAxisTitle("UTC")
+            .xAxisTitle("time (UTC)")
             .yAxisTitle(chart.yLabel())
             .build();
     xy.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
@@ -100,7 +100,7 @@ final class ChartImages {
     return bars;
   }
 
-  /** Times of day within two days, dates beyond. */
+  /** Seconds within minutes, times of day within two days, dates beyond. */
   private static String datePattern(Block.Chart chart) {
     List<Instant> times =
         chart.series().stream()
@@ -109,8 +109,10 @@ final class ChartImages {
             .toList();
     Instant first = times.stream().min(Instant::compareTo).orElseThrow();
     Instant last = times.stream().max(Instant::compareTo).orElseThrow();
-    return Duration.between(first, last).compareTo(Duration.ofDays(2)) <= 0
-        ? "MM-dd HH:mm"
-        : "yyyy-MM-dd";
+    Duration span = Duration.between(first, last);
+    if (span.compareTo(Duration.ofMinutes(10)) <= 0) {
+      return "HH:mm:ss";
+    }
+    return span.compareTo(Duration.ofDays(2)) <= 0 ? "MM-dd HH:mm" : "yyyy-MM-dd";
   }
 }
