@@ -59,6 +59,7 @@ class ReportPlaybookTest {
                 chart('Response time (ms)', series: [p95: p95, avg: avg], type: 'line', yLabel: 'ms')
                 text 'Slower on **Tuesday** after the deploy.'
             }
+            report.section('Endpoints') { table([[url: 'a', ms: 3], [url: 'b', ms: 4, note: 'slow']]) }
         }
         """);
 
@@ -74,7 +75,8 @@ class ReportPlaybookTest {
             "| service | p95 | errors |\n| --- | --- | --- |\n| audiodeck | 182 | 0 |\n"
                 + "| synth | 20.25 |  |\n")
         .contains("![Response time (ms)](chart-1.png)")
-        .contains("Slower on **Tuesday** after the deploy.");
+        .contains("Slower on **Tuesday** after the deploy.")
+        .contains("| url | ms | note |\n| --- | --- | --- |\n| a | 3 |  |\n| b | 4 | slow |\n");
     String html = read(dir.resolve("report.html"));
     assertThat(html)
         .contains("<h1>Weekly performance</h1>")
@@ -87,6 +89,18 @@ class ReportPlaybookTest {
     assertThat(png.getWidth()).isEqualTo(900);
     assertThat(png.getHeight()).isEqualTo(420);
     assertThat(colours(png)).as("colours in the chart").isGreaterThan(10);
+  }
+
+  @Test
+  void aRunThatAddsNothingToItsReportWritesNone() throws Exception {
+    roadie.playbook("quiet", "step('s') { println report }\n");
+
+    JsonNode run = run("quiet");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(workDir(run).resolve("report.md")).doesNotExist();
+    CliFixture.Result show = roadie.roadie("show", run.get("id").asText());
+    assertThat(show.out()).doesNotContain("report    ");
   }
 
   @Test

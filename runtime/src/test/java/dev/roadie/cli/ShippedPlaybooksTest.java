@@ -174,6 +174,23 @@ class ShippedPlaybooksTest {
   }
 
   @Test
+  void weeklyPerformanceSaysWhenThisRoadieCannotReadAMetricsLogYet() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        java.util.Arrays.stream(dev.roadie.ops.Ops.class.getMethods())
+            .anyMatch(m -> m.getName().equals("metricsLog")),
+        "this roadie has ops.metricsLog: the trends are charted instead");
+
+    JsonNode run =
+        run("run", "weekly-performance", "-p", "metricsLog=/var/log/metrics.log", "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(Files.readString(workDir(run).resolve("report.md")))
+        .contains(
+            "## Trends over the week\n\nThis roadie cannot read metrics logs yet (ops.metricsLog):"
+                + " /var/log/metrics.log was not read.\n");
+  }
+
+  @Test
   void monthlyCapacityReviewsDisksAndBackupsAndOnlyPlansItsPublicationInADryRun() throws Exception {
     Path backups = Files.createDirectories(home.resolve("backup"));
     Files.write(backups.resolve("audiodeck-20261101T020000.000Z.tar.gz"), new byte[3 << 20]);
