@@ -2,7 +2,6 @@ package dev.roadie.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +40,6 @@ final class ReportFiles {
         replace(dir.resolve(image.file()), image.png());
       }
     }
-    removeStaleCharts(charts.size());
     replace(
         dir.resolve(MARKDOWN),
         new MarkdownReport(images).render(contents).getBytes(StandardCharsets.UTF_8));
@@ -52,21 +50,6 @@ final class ReportFiles {
 
   /** A chart as the documents refer to it. */
   record Image(String file, byte[] png) {}
-
-  /** Charts from an earlier write in the same run that has fewer charts now. */
-  private void removeStaleCharts(int count) throws IOException {
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "chart-*.png")) {
-      for (Path file : old) {
-        String name = file.getFileName().toString();
-        String number = name.substring("chart-".length(), name.length() - ".png".length());
-        if (number.chars().allMatch(Character::isDigit)
-            && !number.isEmpty()
-            && Integer.parseInt(number) > count) {
-          Files.delete(file);
-        }
-      }
-    }
-  }
 
   private static void replace(Path file, byte[] bytes) throws IOException {
     Path partial = file.resolveSibling("." + file.getFileName() + ".partial");

@@ -282,6 +282,54 @@ class ReportPlaybookTest {
   }
 
   @Test
+  void aFailedRunStillWritesItsReportWithWhatItsOnFailureHookAdded() throws Exception {
+    roadie.playbook(
+        "failing",
+        """
+        step('measure') { report.section('Disks') { figure 'free', '3%', status: 'critical' } }
+        step('fix') { check false, 'disk still full' }
+        onFailure { failure -> report.section('Failure') { text "${failure.step}: ${failure.message}" } }
+        """);
+
+    JsonNode run = run("failing");
+
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(read(workDir(run).resolve("report.md")))
+        .contains("- **free**: 3% (critical)\n")
+        .contains("## Failure\n\nfix: playbooks/failing.groovy:2: check failed: disk still full\n");
+  }
+
+  @Test
+  void publishingTwiceToTheSameDirectoryIsRefusedAndKeepsTheFirstCopy() throws Exception {
+    Path published = home.resolve("published");
+    roadie.playbook(
+        "twice",
+        "step('s') {\n"
+            + "  report.section('A') { figure 'x', 1 }\n"
+            + "  report.publish('"
+            + published
+            + "')\n"
+            + "  report.section('A') { figure 'y', 2 }\n"
+            + "  report.publish('"
+            + published
+            + "')\n"
+            + "}\n");
+
+    JsonNode run = run("twice");
+
+    Path copy = published.resolve(run.get("id").asText());
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("steps").get(0).get("error").asText())
+        .contains(copy + " exists already; publish each run to its own directory");
+    assertThat(run.get("mutations").get(1).get("outcome").asText()).isEqualTo("failed");
+    assertThat(read(copy.resolve("report.md"))).contains("**x**").doesNotContain("**y**");
+    assertThat(read(workDir(run).resolve("report.md"))).contains("**y**");
+    try (Stream<Path> left = Files.list(published)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly(run.get("id").asText());
+    }
+  }
+
+  @Test
   void pointsWithTimeAndValuePropertiesPlugIn() throws Exception {
     roadie.playbook(
         "duck",
