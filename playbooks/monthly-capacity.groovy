@@ -15,7 +15,9 @@ param 'publishTo', default: '', description: 'a directory to copy the report to,
 step('disks') {
     report.title 'Monthly capacity review'
     def dataDir = run.workDir.parent.parent.toString()
-    def paths = params.paths ? params.paths.split(',')*.trim().findAll() : ['/', dataDir].unique()
+    // By default / and the data dir, once when they are on the same file system.
+    def paths = params.paths ? params.paths.split(',')*.trim().findAll() :
+        ['/', dataDir].unique { Files.getFileStore(Path.of(it)) }
     def disks = paths.collect { ops.disk(it) }
     def gib = { bytes -> String.format('%.1f GiB', bytes / (1L << 30)) }
     def used = { disk -> disk.size ? 100.0 * disk.used / disk.size : 0.0 }
@@ -49,7 +51,7 @@ step('memory') {
 step('backups') {
     report.section('Backups') {
         if (!params.backupDir) {
-            text 'No backup directory given (`-p backupDir=DIR`): its archives are reviewed here when one is.'
+            text 'No backup directory given (-p backupDir=DIR): its archives are reviewed here when one is.'
             return
         }
         def backups = ops.backups(params.backupDir)
@@ -77,7 +79,7 @@ step('backups') {
 step('trends') {
     report.section('Trends over the month') {
         if (!params.metricsLog) {
-            text 'No metrics log given (`-p metricsLog=FILE`): the month\'s trends are charted here when one is.'
+            text 'No metrics log given (-p metricsLog=FILE): the month\'s trends are charted here when one is.'
         } else if (!ops.metaClass.respondsTo(ops, 'metricsLog')) {
             text "This roadie cannot read metrics logs yet (ops.metricsLog): ${params.metricsLog} was not read."
         } else {

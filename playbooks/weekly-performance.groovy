@@ -16,7 +16,7 @@ step('response times') {
         config.services.collect { name, service -> service.health_url }.findAll()
     if (!urls) {
         report.section('Response time') {
-            text 'No endpoints to time: give `-p urls=...`, or a `health_url` to the services in config.'
+            text 'No endpoints to time: give -p urls=..., or a health_url to the services in config.'
         }
         return
     }
@@ -70,7 +70,7 @@ step('host') {
 step('trends') {
     report.section('Trends over the week') {
         if (!params.metricsLog) {
-            text 'No metrics log given (`-p metricsLog=FILE`): the week\'s trends are charted here when one is.'
+            text 'No metrics log given (-p metricsLog=FILE): the week\'s trends are charted here when one is.'
         } else if (!ops.metaClass.respondsTo(ops, 'metricsLog')) {
             text "This roadie cannot read metrics logs yet (ops.metricsLog): ${params.metricsLog} was not read."
         } else {

@@ -191,6 +191,19 @@ class ShippedPlaybooksTest {
   }
 
   @Test
+  void monthlyCapacityRunsOnAFreshMachineWithItsDefaults() throws Exception {
+    JsonNode run = run("run", "monthly-capacity", "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(Files.readString(workDir(run).resolve("report.md")))
+        .contains("| / | ")
+        .contains("No backup directory given (-p backupDir=DIR)")
+        .contains("- **memory used**: ");
+    assertThat(workDir(run).resolve("chart-1.png")).exists();
+    assertThat(run.get("mutations")).isEmpty();
+  }
+
+  @Test
   void monthlyCapacityReviewsDisksAndBackupsAndOnlyPlansItsPublicationInADryRun() throws Exception {
     Path backups = Files.createDirectories(home.resolve("backup"));
     Files.write(backups.resolve("audiodeck-20261101T020000.000Z.tar.gz"), new byte[3 << 20]);
