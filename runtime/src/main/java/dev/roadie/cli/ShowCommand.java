@@ -2,9 +2,13 @@ package dev.roadie.cli;
 
 import dev.roadie.history.RunRecord;
 import dev.roadie.history.StepRecord;
+import dev.roadie.report.Report;
 import dev.roadie.run.Hosts;
 import dev.roadie.run.Mutation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +17,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "show",
-    description = "Shows one run: its steps with their output and errors, and what it changed.",
+    description =
+        "Shows one run: its steps with their output and errors, what it changed, and where its"
+            + " report is.",
     mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand RoadieCommand root;
@@ -37,8 +43,11 @@ final class ShowCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     new UsageException("no run '" + runId + "'; 'roadie history' lists the runs"));
+    Optional<Path> report = Report.writtenBy(cli.config().settings().dataDir(), run.id());
     if (json) {
-      cli.out().println(RunJson.write(RunJson.of(run)));
+      Map<String, Object> record = RunJson.of(run);
+      record.put("report", report.map(Path::toString).orElse(null));
+      cli.out().println(RunJson.write(record));
       return ExitCodes.OK;
     }
     PrintWriter out = cli.out();
@@ -57,6 +66,7 @@ final class ShowCommand implements Callable<Integer> {
     if (run.error() != null) {
       out.printf("error     %s%n", run.error());
     }
+    report.ifPresent(path -> out.printf("report    %s%n", path));
     out.println();
     for (StepRecord step : run.steps()) {
       out.println(RunPrinter.headline(step));

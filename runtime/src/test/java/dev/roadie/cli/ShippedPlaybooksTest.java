@@ -151,4 +151,116 @@ class ShippedPlaybooksTest {
     assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
     assertThat(run.get("steps").get(1).get("output").asText()).startsWith("audio path ok: ");
   }
+
+  private Path workDir(JsonNode run) {
+    return home.resolve("var/runs").resolve(run.get("id").asText());
+  }
+
+  @Test
+  void weeklyPerformanceTimesTheSimulatedAudioDecksEndpointsIntoAReportWithAChart()
+      throws Exception {
+    try (dev.roadie.sim.AudioDeck deck =
+        dev.roadie.sim.AudioDeck.start(
+            dev.roadie.sim.AudioDeck.Options.defaults(),
+            new java.io.PrintWriter(java.io.Writer.nullWriter()),
+            status -> {})) {
+      String base = "http://127.0.0.1:" + deck.ports().get(0);
+      String urls = base + "/health," + base + "/api/status";
+
+      JsonNode run =
+          run("run", "weekly-performance", "-p", "urls=" + urls, "-p", "samples=3", "--json");
+
+      assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+      String md = Files.readString(workDir(run).resolve("report.md"));
+      assertThat(md)
+          .startsWith("# Weekly performance\n")
+          .contains("- **endpoints**: 2\n")
+          .contains("- **failed requests**: 0 of 6 (ok)\n")
+          .contains("| " + base + "/health | ")
+          .contains("![Response time per request](chart-1.png)")
+          .contains("## Host\n")
+          .contains("No metrics log given");
+      assertThat(javax.imageio.ImageIO.read(workDir(run).resolve("chart-1.png").toFile()))
+          .isNotNull();
+      assertThat(run.get("mutations")).isEmpty();
+    }
+  }
+
+  @Test
+  void weeklyPerformanceRunsOnAFreshMachineWithNothingToTime() throws Exception {
+    JsonNode run = run("run", "weekly-performance", "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(Files.readString(workDir(run).resolve("report.md")))
+        .contains("No endpoints to time")
+        .contains("- **memory used**: ");
+  }
+
+  @Test
+  void weeklyPerformanceSaysWhenThisRoadieCannotReadAMetricsLogYet() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        java.util.Arrays.stream(dev.roadie.ops.Ops.class.getMethods())
+            .anyMatch(m -> m.getName().equals("metricsLog")),
+        "this roadie has ops.metricsLog: the trends are charted instead");
+
+    JsonNode run =
+        run("run", "weekly-performance", "-p", "metricsLog=/var/log/metrics.log", "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(Files.readString(workDir(run).resolve("report.md")))
+        .contains(
+            "## Trends over the week\n\nThis roadie cannot read metrics logs yet (ops.metricsLog):"
+                + " /var/log/metrics.log was not read.\n");
+  }
+
+  @Test
+  void monthlyCapacityRunsOnAFreshMachineWithItsDefaults() throws Exception {
+    JsonNode run = run("run", "monthly-capacity", "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(Files.readString(workDir(run).resolve("report.md")))
+        .contains("| / | ")
+        .contains("No backup directory given (-p backupDir=DIR)")
+        .contains("- **memory used**: ");
+    assertThat(workDir(run).resolve("chart-1.png")).exists();
+    assertThat(run.get("mutations")).isEmpty();
+  }
+
+  @Test
+  void monthlyCapacityReviewsDisksAndBackupsAndOnlyPlansItsPublicationInADryRun() throws Exception {
+    Path backups = Files.createDirectories(home.resolve("backup"));
+    Files.write(backups.resolve("audiodeck-20261101T020000.000Z.tar.gz"), new byte[3 << 20]);
+    Files.write(backups.resolve("audiodeck-20261102T020000.000Z.tar.gz"), new byte[4 << 20]);
+    Path published = home.resolve("published");
+
+    JsonNode run =
+        run(
+            "run",
+            "monthly-capacity",
+            "-p",
+            "paths=" + home,
+            "-p",
+            "backupDir=" + backups,
+            "-p",
+            "publishTo=" + published,
+            "--dry-run",
+            "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    String md = Files.readString(workDir(run).resolve("report.md"));
+    assertThat(md)
+        .startsWith("# Monthly capacity review\n")
+        .contains("| " + home + " | ")
+        .contains("![Disk use (%)](chart-1.png)")
+        .contains("- **backups**: 2\n")
+        .contains("- **not verified**: 2 (warning)\n")
+        .contains(
+            "| audiodeck-20261102T020000.000Z.tar.gz | 2026-11-02 02:00:00 UTC | 4.0 | 0 | unverified |")
+        .contains("![Backup size (MiB)](chart-2.png)");
+    assertThat(javax.imageio.ImageIO.read(workDir(run).resolve("chart-2.png").toFile()))
+        .isNotNull();
+    assertThat(run.get("mutations")).hasSize(1);
+    assertThat(run.get("mutations").get(0).get("outcome").asText()).isEqualTo("would-do");
+    assertThat(published).doesNotExist();
+  }
 }

@@ -1,0 +1,34 @@
+package dev.roadie.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What a report holds at the moment it is written: immutable, so rendering needs no locks. */
+record Contents(
+    String title,
+    String playbook,
+    String runId,
+    boolean dryRun,
+    Instant writtenAt,
+    List<Part> sections) {
+
+  Contents {
+    sections = List.copyOf(sections);
+  }
+
+  /** A section and its blocks, in order. */
+  record Part(String title, List<Block> blocks) {
+    Part {
+      blocks = List.copyOf(blocks);
+    }
+  }
+
+  /** The charts with points, in document order: chart-1.png is the first. */
+  List<Block.Chart> charts() {
+    return sections.stream()
+        .flatMap(p -> p.blocks().stream())
+        .filter(b -> b instanceof Block.Chart c && c.hasData())
+        .map(Block.Chart.class::cast)
+        .toList();
+  }
+}

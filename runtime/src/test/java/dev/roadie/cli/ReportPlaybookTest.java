@@ -1,0 +1,424 @@
+package dev.roadie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report} in a playbook: report.md, report.html and PNG charts in the run's work dir. */
+class ReportPlaybookTest {
+  @TempDir Path home;
+  CliFixture roadie;
+
+  @BeforeEach
+  void setUp() {
+    roadie = new CliFixture(home);
+  }
+
+  private JsonNode run(String playbook, String... more) throws Exception {
+    String[] args =
+        Stream.concat(Stream.of("run", playbook, "--json"), Stream.of(more)).toArray(String[]::new);
+    CliFixture.Result result = roadie.roadie(args);
+    assertThat(result.out() + result.err()).doesNotContain("\tat ");
+    return new ObjectMapper().readTree(result.out());
+  }
+
+  private Path workDir(JsonNode run) {
+    return home.resolve("var/runs").resolve(run.get("id").asText());
+  }
+
+  private static String read(Path file) throws Exception {
+    return Files.readString(file);
+  }
+
+  @Test
+  void aPlaybookWritesMarkdownHtmlAndARealPngChart() throws Exception {
+    roadie.playbook(
+        "weekly",
+        """
+        step('measure') {
+            def start = Instant.parse('2026-11-16T00:00:00Z')
+            def p95 = (0..23).collect { [start.plus(Duration.ofHours(it * 7)), 150 + (it % 5) * 12] }
+            def avg = (0..23).collect { [start.plus(Duration.ofHours(it * 7)).toEpochMilli(), 80 + it] }
+            report.title 'Weekly performance'
+            report.section('Response time') {
+                figure 'p95', '182 ms', status: 'warning'
+                figure 'errors', 0, status: 'ok'
+                table(['service', 'p95', 'errors'], [['audiodeck', 182, 0], [service: 'synth', p95: 20.25]])
+                chart('Response time (ms)', series: [p95: p95, avg: avg], type: 'line', yLabel: 'ms')
+                text 'Slower on **Tuesday** after the deploy.'
+            }
+            report.section('Endpoints') { table([[url: 'a', ms: 3], [url: 'b', ms: 4, note: 'slow']]) }
+        }
+        """);
+
+    JsonNode run = run("weekly");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    Path dir = workDir(run);
+    String md = read(dir.resolve("report.md"));
+    assertThat(md)
+        .startsWith("# Weekly performance\n")
+        .contains("## Response time\n\n- **p95**: 182 ms (warning)\n- **errors**: 0 (ok)\n\n")
+        .contains(
+            "| service | p95 | errors |\n| --- | --- | --- |\n| audiodeck | 182 | 0 |\n"
+                + "| synth | 20.25 |  |\n")
+        .contains("![Response time (ms)](chart-1.png)")
+        .contains("Slower on **Tuesday** after the deploy.")
+        .contains("| url | ms | note |\n| --- | --- | --- |\n| a | 3 |  |\n| b | 4 | slow |\n");
+    String html = read(dir.resolve("report.html"));
+    assertThat(html)
+        .contains("<h1>Weekly performance</h1>")
+        .contains("<div class=\"figure warning\"><div class=\"label\">p95</div>")
+        .contains("<tr><td>audiodeck</td><td>182</td><td>0</td></tr>")
+        .contains("src=\"data:image/png;base64,");
+
+    BufferedImage png = ImageIO.read(dir.resolve("chart-1.png").toFile());
+    assertThat(png).as("chart-1.png decodes as an image").isNotNull();
+    assertThat(png.getWidth()).isEqualTo(900);
+    assertThat(png.getHeight()).isEqualTo(420);
+    assertThat(colours(png)).as("colours in the chart").isGreaterThan(10);
+  }
+
+  @Test
+  void aRunThatAddsNothingToItsReportWritesNone() throws Exception {
+    roadie.playbook("quiet", "step('s') { println report }\n");
+
+    JsonNode run = run("quiet");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(workDir(run).resolve("report.md")).doesNotExist();
+    CliFixture.Result show = roadie.roadie("show", run.get("id").asText());
+    assertThat(show.out()).doesNotContain("report    ");
+  }
+
+  @Test
+  void showPrintsWhereTheRunsReportIs() throws Exception {
+    roadie.playbook("small", "step('s') { report.section('Disks') { figure 'free', '42%' } }\n");
+    JsonNode run = run("small");
+    Path html = workDir(run).resolve("report.html");
+
+    CliFixture.Result show = roadie.roadie("show", run.get("id").asText());
+    CliFixture.Result json = roadie.roadie("show", run.get("id").asText(), "--json");
+
+    assertThat(show.out()).contains("report    " + html + "\n");
+    assertThat(new ObjectMapper().readTree(json.out()).get("report").asText())
+        .isEqualTo(html.toString());
+  }
+
+  @Test
+  void htmlAndMarkdownEscapeAHostileTitleAndCells() throws Exception {
+    roadie.playbook(
+        "hostile",
+        """
+        step('s') {
+            report.title '<script>alert(1)</script> & "quotes"'
+            report.section('<b>bold</b>') {
+                figure '<i>', '<img src=x onerror=alert(2)>'
+                table(['name'], [['<script>x</script>']])
+                chart('<svg onload=alert(3)>', series: [a: []])
+                text '<script>alert(4)</script>'
+            }
+        }
+        """);
+
+    JsonNode run = run("hostile");
+
+    String html = read(workDir(run).resolve("report.html"));
+    assertThat(html.toLowerCase())
+        .doesNotContain("<script")
+        .doesNotContain("<img")
+        .doesNotContain("<svg")
+        .doesNotContain("<b>")
+        .doesNotContain("<i>");
+    assertThat(html)
+        .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</title>")
+        .contains("<h2>&lt;b&gt;bold&lt;/b&gt;</h2>")
+        .contains("<td>&lt;script&gt;x&lt;/script&gt;</td>")
+        .contains("<p class=\"text\">&lt;script&gt;alert(4)&lt;/script&gt;</p>")
+        .contains("Content-Security-Policy");
+    String md = read(workDir(run).resolve("report.md"));
+    assertThat(md)
+        .startsWith("# \\<script\\>alert(1)\\</script\\> \\& \"quotes\"\n")
+        .contains("| \\<script\\>x\\</script\\> |");
+  }
+
+  @Test
+  void aPipeInACellDoesNotBreakTheMarkdownTable() throws Exception {
+    roadie.playbook(
+        "pipes",
+        """
+        step('s') {
+            report.section('Logs') {
+                table(['pattern', 'count'], [['GET | POST', 3], ['line\\nbreak', 1]])
+            }
+        }
+        """);
+
+    JsonNode run = run("pipes");
+
+    List<String> rows =
+        read(workDir(run).resolve("report.md")).lines().filter(l -> l.startsWith("|")).toList();
+    assertThat(rows)
+        .containsExactly(
+            "| pattern | count |", "| --- | --- |", "| GET \\| POST | 3 |", "| line break | 1 |");
+    for (String row : rows) {
+      assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).as(row).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anEmptyTableAndAChartWithoutPointsSayNoData() throws Exception {
+    roadie.playbook(
+        "empty",
+        """
+        step('s') {
+            report.section('Trends') {
+                table(['service', 'p95'], [])
+                chart('Response time', series: [p95: [], avg: null])
+                chart('Nothing at all')
+                table([])
+            }
+        }
+        """);
+
+    JsonNode run = run("empty");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    Path dir = workDir(run);
+    assertThat(read(dir.resolve("report.md")))
+        .contains(
+            "## Trends\n\n_No data._\n\n**Response time**: _no data._\n\n"
+                + "**Nothing at all**: _no data._\n\n_No data._\n");
+    assertThat(read(dir.resolve("report.html")))
+        .contains("<p class=\"nodata\"><strong>Response time</strong>: no data.</p>")
+        .contains("<p class=\"nodata\">No data.</p>");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("report.md", "report.html");
+    }
+  }
+
+  @Test
+  void secretsAreMaskedEvenWhenThePlaybookRevealsThem() throws Exception {
+    roadie.playbook(
+        "secret",
+        """
+        param 'token', type: 'secret', required: true
+        step('s') {
+            report.title "token ${params.token.reveal()}"
+            report.section('Access') {
+                figure 'token', params.token
+                table(['who', 'key'], [['ci', params.token], ['bot', "Bearer ${params.token.reveal()}"]])
+                chart("key ${params.token.reveal()}", series: [(params.token.reveal()): [[0, 1], [1000, 2]]])
+                text "the key is ${params.token.reveal()}"
+            }
+        }
+        """);
+
+    JsonNode run = run("secret", "-p", "token=hunter2-canary");
+
+    Path dir = workDir(run);
+    String md = read(dir.resolve("report.md"));
+    String html = read(dir.resolve("report.html"));
+    assertThat(md + html).doesNotContain("hunter2-canary");
+    assertThat(md)
+        .startsWith("# token \\*\\*\\*\n")
+        .contains("- **token**: \\*\\*\\*\n")
+        .contains("| ci | \\*\\*\\* |\n| bot | Bearer \\*\\*\\* |")
+        .contains("the key is ***");
+    assertThat(html).contains("<div class=\"value\">***</div>");
+    assertThat(new String(Files.readAllBytes(dir.resolve("chart-1.png")), "ISO-8859-1"))
+        .doesNotContain("hunter2-canary");
+  }
+
+  @Test
+  void aDryRunWritesTheReportButOnlyPlansItsPublication() throws Exception {
+    Path published = home.resolve("published");
+    roadie.playbook(
+        "publish",
+        "step('s') {\n"
+            + "  report.section('Disks') { figure 'free', '42%' }\n"
+            + "  report.publish('"
+            + published
+            + "')\n"
+            + "}\n");
+
+    JsonNode plan = run("publish", "--dry-run");
+
+    assertThat(plan.get("status").asText()).as(plan.toString()).isEqualTo("succeeded");
+    assertThat(workDir(plan).resolve("report.html")).exists();
+    assertThat(read(workDir(plan).resolve("report.md"))).contains("**Dry run**");
+    assertThat(plan.get("mutations")).hasSize(1);
+    JsonNode planned = plan.get("mutations").get(0);
+    assertThat(planned.get("outcome").asText()).isEqualTo("would-do");
+    String target = published.resolve(plan.get("id").asText()).toString();
+    assertThat(planned.get("target").asText()).isEqualTo(target);
+    assertThat(planned.get("description").asText()).isEqualTo("publish report 'publish'");
+    assertThat(published).doesNotExist();
+
+    JsonNode done = run("publish");
+
+    assertThat(done.get("mutations").get(0).get("outcome").asText()).isEqualTo("done");
+    Path copy = published.resolve(done.get("id").asText());
+    assertThat(read(copy.resolve("report.html")))
+        .isEqualTo(read(workDir(done).resolve("report.html")));
+    assertThat(copy.resolve("report.md")).exists();
+    try (Stream<Path> left = Files.list(published)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactly(done.get("id").asText());
+    }
+  }
+
+  @Test
+  void aFailedRunStillWritesItsReportWithWhatItsOnFailureHookAdded() throws Exception {
+    roadie.playbook(
+        "failing",
+        """
+        step('measure') { report.section('Disks') { figure 'free', '3%', status: 'critical' } }
+        step('fix') { check false, 'disk still full' }
+        onFailure { failure -> report.section('Failure') { text "${failure.step}: ${failure.message}" } }
+        """);
+
+    JsonNode run = run("failing");
+
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(read(workDir(run).resolve("report.md")))
+        .contains("- **free**: 3% (critical)\n")
+        .contains("## Failure\n\nfix: playbooks/failing.groovy:2: check failed: disk still full\n");
+  }
+
+  @Test
+  void publishingTwiceToTheSameDirectoryIsRefusedAndKeepsTheFirstCopy() throws Exception {
+    Path published = home.resolve("published");
+    roadie.playbook(
+        "twice",
+        "step('s') {\n"
+            + "  report.section('A') { figure 'x', 1 }\n"
+            + "  report.publish('"
+            + published
+            + "')\n"
+            + "  report.section('A') { figure 'y', 2 }\n"
+            + "  report.publish('"
+            + published
+            + "')\n"
+            + "}\n");
+
+    JsonNode run = run("twice");
+
+    Path copy = published.resolve(run.get("id").asText());
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("steps").get(0).get("error").asText())
+        .contains(copy + " exists already; publish each run to its own directory");
+    assertThat(run.get("mutations").get(1).get("outcome").asText()).isEqualTo("failed");
+    assertThat(read(copy.resolve("report.md"))).contains("**x**").doesNotContain("**y**");
+    assertThat(read(workDir(run).resolve("report.md"))).contains("**y**");
+    try (Stream<Path> left = Files.list(published)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly(run.get("id").asText());
+    }
+  }
+
+  @Test
+  void pointsWithTimeAndValuePropertiesPlugIn() throws Exception {
+    roadie.playbook(
+        "duck",
+        """
+        step('s') {
+            def t0 = OffsetDateTime.parse('2026-11-20T10:00:00Z')
+            def points = (0..5).collect { new Expando(time: t0.plusMinutes(it * 10), value: it * it) }
+            def maps = (0..5).collect { [time: t0.plusMinutes(it * 10).toInstant(), value: 3] }
+            report.section('Trends') { chart('Load', series: [cpu: points, flat: maps]) }
+            report.section('Disks') { chart('Used', type: 'bar', series: [used: [['/', 41], ['/var', 87.5]]]) }
+        }
+        """);
+
+    JsonNode run = run("duck");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(ImageIO.read(workDir(run).resolve("chart-1.png").toFile())).isNotNull();
+    assertThat(ImageIO.read(workDir(run).resolve("chart-2.png").toFile())).isNotNull();
+  }
+
+  @Test
+  void badReportInputFailsTheStepNamingWhatAndWhere() throws Exception {
+    roadie.playbook(
+        "bad",
+        """
+        step('status', continueOnFailure: true) { report.section('A') { figure 'p95', 1, status: 'meh' } }
+        step('value', continueOnFailure: true) {
+            report.section('B') { chart('Latency', series: [p95: [[0, 1], [1000, 'slow']]]) }
+        }
+        step('row', continueOnFailure: true) { report.section('C') { table(['a', 'b'], [[1]]) } }
+        step('option', continueOnFailure: true) { report.section('D') { chart('X', serie: [:]) } }
+        step('time', continueOnFailure: true) {
+            report.section('E') { chart('Y', series: [s: [['monday', 1]]]) }
+        }
+        """);
+
+    CliFixture.Result result = roadie.roadie("run", "bad");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.out())
+        .contains("figure status 'meh' is not one of ok, warning (or warn), critical")
+        .contains(
+            "chart 'Latency', series 'p95', point 1: the value must be a number, got String slow")
+        .contains("table in section 'C', row 0 has 1 cells for 2 columns [a, b]")
+        .contains("chart 'X': unknown option serie; it takes series, type, yLabel")
+        .contains(
+            "chart 'Y', series 's', point 0: a line chart's time must be an Instant,"
+                + " OffsetDateTime, ZonedDateTime, Date or epoch milliseconds, got String monday;"
+                + " for labels use type: 'bar'")
+        .contains("playbooks/bad.groovy:1");
+    assertThat(result.out() + result.err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void onlyARunThatDrawsAChartLoadsTheChartingLibrary() throws Exception {
+    roadie.playbook("plain", "step('s') { println 'hi' }\n");
+    roadie.playbook("figures", "step('s') { report.section('A') { figure 'x', 1 } }\n");
+    roadie.playbook(
+        "charted",
+        "step('s') { report.section('A') { chart('c', series: [a: [[0, 1], [1, 2]]]) } }\n");
+
+    assertThat(loadedClasses("plain")).noneMatch(c -> c.contains("dev.roadie.report.Report "));
+    assertThat(loadedClasses("figures"))
+        .anyMatch(c -> c.contains("dev.roadie.report.Report "))
+        .noneMatch(c -> c.contains("org.knowm.xchart"))
+        .noneMatch(c -> c.contains("java.awt.Toolkit "));
+    assertThat(loadedClasses("charted")).anyMatch(c -> c.contains("org.knowm.xchart.XYChart "));
+  }
+
+  private List<String> loadedClasses(String playbook) throws Exception {
+    ProcessBuilder builder = RoadieProcess.builder(home, java.util.Map.of(), "run", playbook);
+    builder.command().add(1, "-Xlog:class+load=info");
+    builder.command().add(1, "-Djava.awt.headless=true");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+    assertThat(process.waitFor())
+        .as(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())))
+        .isZero();
+    return lines;
+  }
+
+  private static int colours(BufferedImage image) {
+    Set<Integer> seen = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 3) {
+      for (int x = 0; x < image.getWidth(); x += 3) {
+        seen.add(image.getRGB(x, y));
+      }
+    }
+    return seen.size();
+  }
+}
