@@ -3,6 +3,8 @@ package dev.roadie.ops;
 import dev.roadie.config.LoadedConfig;
 import dev.roadie.config.RoadieConfig;
 import dev.roadie.config.Suggestions;
+import dev.roadie.ops.logs.LogDir;
+import dev.roadie.ops.logs.MetricsLog;
 import dev.roadie.run.RunContext;
 import groovy.lang.Closure;
 import java.io.IOException;
@@ -28,6 +30,8 @@ import java.util.TreeSet;
  *   <li>{@code ops.incident(severity, title) { }}: incident response ({@link IncidentRun})
  *   <li>{@code ops.backup(name, sources:, to:)}, {@code ops.backups(dir)}, {@code ops.restore(file,
  *       to:)}: verified tar.gz backups and restores that refuse to make things worse
+ *   <li>{@code ops.logs(dir).errors(since: '24h')}, {@code ops.metricsLog(file).trends(window:
+ *       '7d')}: errors and metric trends of logs, rotated and gzipped ones included
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -217,6 +221,19 @@ public final class Ops {
 
   public RestoreResult restore(Object file) {
     return restore(Map.of(), file);
+  }
+
+  /** A directory of logs: {@code ops.logs('/var/log/audiodeck').errors(since: '24h')}. */
+  public LogDir logs(Object dir) {
+    return new LogDir(Path.of(String.valueOf(dir)));
+  }
+
+  /**
+   * A metrics log, its rotated files with it, or a directory of them: {@code
+   * ops.metricsLog('/var/log/audiodeck/metrics.log').trends(window: '7d')}.
+   */
+  public MetricsLog metricsLog(Object fileOrDir) {
+    return new MetricsLog(Path.of(String.valueOf(fileOrDir)));
   }
 
   @Override
