@@ -22,6 +22,8 @@ final class ErrorTally implements EntrySink {
   private final ErrorQuery query;
   private final byte[][] terms;
   private final byte[] lower = new byte[MATCH_BYTES];
+  private final boolean[] firsts = new boolean[128];
+  private final boolean[] matched;
   private final CharsetDecoder utf8 =
       StandardCharsets.UTF_8
           .newDecoder()
@@ -54,25 +56,53 @@ final class ErrorTally implements EntrySink {
       terms[i] = query.audioTerms().get(i).getBytes(StandardCharsets.UTF_8);
     }
     this.audioByTerm = new long[terms.length];
+    this.matched = new boolean[terms.length];
+    for (byte[] term : terms) {
+      if (term.length > 0 && term[0] >= 0) {
+        firsts[term[0]] = true;
+      }
+    }
   }
 
   @Override
   public void line(byte[] b, int start, int end, long line, boolean stamped, int flags) {
+    // The path most lines take is kept short, so it compiles small and inlines.
     lines++;
+    if (flags != 0) {
+      unusual(b, start, end, flags);
+    }
+    if (!stamped) {
+      if (current != null) {
+        continuation(b, start, end);
+      }
+      return;
+    }
+    current = null;
+    int levelStart = LineHead.skipBlanks(b, LineHead.timeEnd(b, start, end), end);
+    if (levelStart < end) {
+      byte first = b[levelStart];
+      if (first == 'E' || first == 'C' || first == 'F') {
+        entry(b, start, end, levelStart, line);
+      }
+    }
+  }
+
+  private void unusual(byte[] b, int start, int end, int flags) {
     if ((flags & LineSink.CUT) != 0) {
       cut++;
     }
     if ((flags & LineSink.NON_ASCII) != 0 && !utf8(b, start, end, flags)) {
       nonUtf8++;
     }
-    if (!stamped) {
-      if (current != null && current.trace.size() < Hit.TRACE_LINES) {
-        current.trace.add(text(b, start, end));
-      }
-      return;
+  }
+
+  private void continuation(byte[] b, int start, int end) {
+    if (current.trace.size() < Hit.TRACE_LINES) {
+      current.trace.add(text(b, start, end));
     }
-    current = null;
-    int levelStart = LineHead.skipBlanks(b, LineHead.timeEnd(b, start, end), end);
+  }
+
+  private void entry(byte[] b, int start, int end, int levelStart, long line) {
     int levelEnd = LineHead.wordEnd(b, levelStart, end);
     Level level = level(b, levelStart, levelEnd);
     if (level == null) {
@@ -173,29 +203,39 @@ final class ErrorTally implements EntrySink {
       lower[i] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
     }
     boolean any = false;
-    for (int t = 0; t < terms.length; t++) {
-      if (contains(lower, length, terms[t])) {
-        audioByTerm[t]++;
-        any = true;
+    for (int i = 0; i < length; i++) {
+      byte c = lower[i];
+      if (c < 0 || !firsts[c] || (i > 0 && letter(lower[i - 1]))) {
+        continue;
+      }
+      for (int t = 0; t < terms.length; t++) {
+        if (!matched[t] && starts(lower, i, length, terms[t])) {
+          matched[t] = true;
+          any = true;
+        }
+      }
+    }
+    if (any) {
+      for (int t = 0; t < terms.length; t++) {
+        if (matched[t]) {
+          audioByTerm[t]++;
+          matched[t] = false;
+        }
       }
     }
     return any;
   }
 
-  private static boolean contains(byte[] text, int length, byte[] term) {
-    outer:
-    for (int i = 0; i + term.length <= length; i++) {
-      if (text[i] != term[0] || (i > 0 && letter(text[i - 1]))) {
-        continue;
-      }
-      for (int j = 1; j < term.length; j++) {
-        if (text[i + j] != term[j]) {
-          continue outer;
-        }
-      }
-      return true;
+  private static boolean starts(byte[] text, int at, int length, byte[] term) {
+    if (at + term.length > length) {
+      return false;
     }
-    return false;
+    for (int j = 0; j < term.length; j++) {
+      if (text[at + j] != term[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean letter(byte c) {
