@@ -30,7 +30,6 @@ final class ErrorTally implements EntrySink {
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-  long lines;
   long errors;
   long before;
   long nonUtf8;
@@ -65,9 +64,8 @@ final class ErrorTally implements EntrySink {
   }
 
   @Override
-  public void line(byte[] b, int start, int end, long line, boolean stamped, int flags) {
+  public int line(byte[] b, int start, int end, long line, boolean stamped, int flags) {
     // The path most lines take is kept short, so it compiles small and inlines.
-    lines++;
     if (flags != 0) {
       unusual(b, start, end, flags);
     }
@@ -75,7 +73,7 @@ final class ErrorTally implements EntrySink {
       if (current != null) {
         continuation(b, start, end);
       }
-      return;
+      return next();
     }
     current = null;
     int levelStart = LineHead.skipBlanks(b, LineHead.timeEnd(b, start, end), end);
@@ -85,6 +83,14 @@ final class ErrorTally implements EntrySink {
         entry(b, start, end, levelStart, line);
       }
     }
+    return next();
+  }
+
+  /** Every line while an entry's stack trace is being kept; otherwise only error candidates. */
+  private int next() {
+    return current != null && current.trace.size() < Hit.TRACE_LINES
+        ? LineSink.EVERY_LINE
+        : LineSink.ERROR_CANDIDATES;
   }
 
   private void unusual(byte[] b, int start, int end, int flags) {

@@ -13,11 +13,25 @@ interface LineSink {
    */
   int CUT = 2;
 
+  /** What to do after a line: stop reading. */
+  int STOP = 0;
+
+  /** What to do after a line: hand over the next line too. */
+  int EVERY_LINE = 1;
+
+  /**
+   * What to do after a line: count, without handing them over, the lines that surely hold no error
+   * level (an ISO time with milliseconds and Z, then a word starting with none of E, C and F); hand
+   * over every other line.
+   */
+  int ERROR_CANDIDATES = 2;
+
   /**
    * @param bytes the buffer; the line is {@code bytes[start, end)}, without its line end
    * @param position where the line starts in the stream (in a gzip file, in its uncompressed bytes)
+   * @param index the line's index in the stream, from 0, skipped lines counted
    * @param flags {@link #NON_ASCII}, {@link #CUT}
-   * @return false to stop reading
+   * @return {@link #STOP}, {@link #EVERY_LINE} or {@link #ERROR_CANDIDATES}
    */
-  boolean line(byte[] bytes, int start, int end, long position, int flags);
+  int line(byte[] bytes, int start, int end, long position, long index, int flags);
 }

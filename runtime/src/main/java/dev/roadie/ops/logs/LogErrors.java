@@ -46,7 +46,7 @@ final class LogErrors {
         offset = 0;
       }
       ErrorTally tally = part.tally();
-      lines += tally.lines;
+      lines += part.lines();
       errors += tally.errors;
       nonUtf8 += tally.nonUtf8;
       cut += tally.cut;

@@ -66,13 +66,13 @@ final class MetricsTally implements EntrySink {
   }
 
   @Override
-  public void line(byte[] b, int start, int end, long line, boolean stamped, int flags) {
+  public int line(byte[] b, int start, int end, long line, boolean stamped, int flags) {
     if (!stamped) {
-      return;
+      return LineSink.EVERY_LINE;
     }
     long millis = LineHead.epochMillis(b, start, end);
     if (millis == LineHead.NO_TIME || millis < from || millis >= to) {
-      return;
+      return LineSink.EVERY_LINE;
     }
     int bucket = (int) ((millis - from) / query.bucketMillis());
     boolean any = false;
@@ -106,6 +106,7 @@ final class MetricsTally implements EntrySink {
     if (any) {
       samples++;
     }
+    return LineSink.EVERY_LINE;
   }
 
   /** The number, or NaN when it is not one. */

@@ -101,23 +101,26 @@ final class ParallelScan {
         try (InputStream raw = Files.newInputStream(file.path());
             GzipPump pump =
                 new GzipPump(new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16))) {
-          scanner.scan(pump::read, 0, gate);
+          gate.end(scanner.scan(pump::read, 0, Long.MAX_VALUE, gate));
         }
       } else {
         try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
           // From the byte before the part: a line starting exactly at `from` is then seen whole.
           long start = from == 0 ? 0 : from - 1;
           long[] position = {start};
-          scanner.scan(
-              (into, offset, length) -> {
-                int read = channel.read(ByteBuffer.wrap(into, offset, length), position[0]);
-                if (read > 0) {
-                  position[0] += read;
-                }
-                return read;
-              },
-              start,
-              gate);
+          long total =
+              scanner.scan(
+                  (into, offset, length) -> {
+                    int read = channel.read(ByteBuffer.wrap(into, offset, length), position[0]);
+                    if (read > 0) {
+                      position[0] += read;
+                    }
+                    return read;
+                  },
+                  start,
+                  to,
+                  gate);
+          gate.end(total);
         }
       }
       return new Part<>(index, from, tally, gate.lines, null);
@@ -127,39 +130,45 @@ final class ParallelScan {
     }
   }
 
-  /** Passes on the lines a part owns, numbered. */
+  /** Passes on the lines a part owns, numbered, and counts them. */
   private static final class Gate implements LineSink {
     private final long from;
     private final long to;
     private final EntrySink tally;
-    private boolean started;
+    private long first = -1; // the index of the part's first line
+    private boolean stopped;
     long lines;
 
     Gate(long from, long to, EntrySink tally) {
       this.from = from;
       this.to = to;
       this.tally = tally;
-      this.started = from == 0;
     }
 
     @Override
-    public boolean line(byte[] bytes, int start, int end, long position, int flags) {
+    public int line(byte[] bytes, int start, int end, long position, long index, int flags) {
       if (position < from) {
-        return true;
+        return EVERY_LINE;
       }
       boolean stamped = LineHead.stamped(bytes, start, end);
-      if (!started) {
-        if (!stamped) {
-          return true;
+      if (first < 0) {
+        if (!stamped && from > 0) {
+          return EVERY_LINE;
         }
-        started = true;
+        first = index;
       }
       if (stamped && position >= to) {
-        return false;
+        lines = index - first;
+        stopped = true;
+        return STOP;
       }
-      lines++;
-      tally.line(bytes, start, end, lines, stamped, flags);
-      return true;
+      return tally.line(bytes, start, end, index - first + 1, stamped, flags);
+    }
+
+    void end(long total) {
+      if (!stopped) {
+        lines = first < 0 ? 0 : total - first;
+      }
     }
   }
 }
