@@ -34,7 +34,9 @@ public final class LogDir {
    *
    * <p>Options: {@code since:} ({@code '24h'}, a {@link java.time.Duration}, TimeCategory's {@code
    * 24.hours}, or an {@link Instant}); {@code audioTerms:} the words that make an error an audio
-   * error (default {@link ErrorQuery#AUDIO_TERMS}); {@code recent:} how many lines to keep (20).
+   * error (default: alsa, xrun, underrun, overrun, buffer, dropout, sample rate, codec, jack,
+   * pulseaudio, pipewire, device busy, audio device, pcm); {@code recent:} how many lines to keep
+   * (20).
    *
    * @throws dev.roadie.ops.OpsException when the directory does not exist or an option is wrong
    */

@@ -248,4 +248,28 @@ class LogDirErrorsTest {
     assertThat(report.problems()).hasSize(1);
     assertThat(report.problems().get(0)).startsWith("app.log.1.gz: ");
   }
+
+  @Test
+  void aGzipFileOfSeveralMembersIsReadWhole() throws Exception {
+    Path first = gzip(write(dir.resolve("a.log"), "2026-11-23T09:00:00Z ERROR First\n"));
+    Path second =
+        gzip(
+            write(
+                dir.resolve("b.log"),
+                "2026-11-23T09:00:01Z FATAL Second\n\tat Trace.line(Trace.java:1)\n"));
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    both.write(Files.readAllBytes(first));
+    both.write(Files.readAllBytes(second));
+    Files.write(dir.resolve("app.log.1.gz"), both.toByteArray());
+    Files.delete(first);
+    Files.delete(second);
+
+    ErrorReport report = errors(Map.of("since", SINCE));
+
+    assertThat(report.byType()).containsOnly(Map.entry("First", 1L), Map.entry("Second", 1L));
+    assertThat(report.critical())
+        .extracting(LogEntry::toString)
+        .containsExactly("app.log.1.gz:2: 2026-11-23T09:00:01Z FATAL Second");
+    assertThat(report.critical().get(0).trace()).containsExactly("\tat Trace.line(Trace.java:1)");
+  }
 }
