@@ -9,7 +9,7 @@ param 'paths', default: '', description: 'paths whose file systems to review, co
 param 'backupDir', default: '', description: 'a directory of ops.backup archives to review'
 param 'warnPercent', type: 'int', default: 80, description: 'a disk this full (used %) is a warning'
 param 'criticalPercent', type: 'int', default: 90, description: 'a disk this full (used %) is critical'
-param 'metricsLog', default: '', description: 'a metrics log to chart the month from (read with ops.metricsLog when this roadie has it)'
+param 'metricsLog', default: '', description: 'a metrics log to chart the month from (lines: a time, then key=value pairs)'
 param 'publishTo', default: '', description: 'a directory to copy the report to, as a recorded change'
 
 step('disks') {
@@ -80,14 +80,22 @@ step('trends') {
     report.section('Trends over the month') {
         if (!params.metricsLog) {
             text 'No metrics log given (-p metricsLog=FILE): the month\'s trends are charted here when one is.'
-        } else if (!ops.metaClass.respondsTo(ops, 'metricsLog')) {
-            text "This roadie cannot read metrics logs yet (ops.metricsLog): ${params.metricsLog} was not read."
-        } else {
-            // Metrics-log trends: one chart per metric, its points (time, value) as trends gives them.
-            ops.metricsLog(params.metricsLog).trends(window: '30d').each { metric, points ->
-                chart(metric.toString(), series: [(metric.toString()): points], type: 'line')
-            }
+            return
         }
+        // Every metric of the log (response_ms, memory_mb, connections...): its figures, and a chart.
+        def trends = ops.metricsLog(params.metricsLog).trends(window: '30d', bucket: '6h')
+        if (!trends.metrics) {
+            text "No samples in ${params.metricsLog} over the last 30d."
+            return
+        }
+        figure 'samples', trends.samples
+        table(['metric', 'samples', 'average', 'min', 'max', 'p95'], trends.metrics.values().collect { m ->
+            [m.name, m.count, String.format('%.1f', m.average), m.min, m.max, m.p95]
+        })
+        trends.metrics.each { key, metric ->
+            chart(key, series: [(key): metric.series], type: 'line', yLabel: key)
+        }
+        trends.problems.each { text "Not read to the end: ${it}" }
     }
 }
 

@@ -7,7 +7,7 @@ schedule '0 0 7 ? * MON'
 timeout '15m'
 param 'urls', default: '', description: 'endpoints to time, comma-separated (default: every service health_url in config)'
 param 'samples', type: 'int', default: 5, description: 'times each endpoint is asked'
-param 'metricsLog', default: '', description: 'a metrics log to chart the week from (read with ops.metricsLog when this roadie has it)'
+param 'metricsLog', default: '', description: 'a metrics log to chart the week from (lines: a time, then key=value pairs)'
 param 'publishTo', default: '', description: 'a directory to copy the report to, as a recorded change'
 
 step('response times') {
@@ -71,14 +71,22 @@ step('trends') {
     report.section('Trends over the week') {
         if (!params.metricsLog) {
             text 'No metrics log given (-p metricsLog=FILE): the week\'s trends are charted here when one is.'
-        } else if (!ops.metaClass.respondsTo(ops, 'metricsLog')) {
-            text "This roadie cannot read metrics logs yet (ops.metricsLog): ${params.metricsLog} was not read."
-        } else {
-            // Metrics-log trends: one chart per metric, its points (time, value) as trends gives them.
-            ops.metricsLog(params.metricsLog).trends(window: '7d').each { metric, points ->
-                chart(metric.toString(), series: [(metric.toString()): points], type: 'line')
-            }
+            return
         }
+        // Every metric of the log (response_ms, memory_mb, connections...): its figures, and a chart.
+        def trends = ops.metricsLog(params.metricsLog).trends(window: '7d', bucket: '1h')
+        if (!trends.metrics) {
+            text "No samples in ${params.metricsLog} over the last 7d."
+            return
+        }
+        figure 'samples', trends.samples
+        table(['metric', 'samples', 'average', 'min', 'max', 'p95'], trends.metrics.values().collect { m ->
+            [m.name, m.count, String.format('%.1f', m.average), m.min, m.max, m.p95]
+        })
+        trends.metrics.each { key, metric ->
+            chart(key, series: [(key): metric.series], type: 'line', yLabel: key)
+        }
+        trends.problems.each { text "Not read to the end: ${it}" }
     }
 }
 

@@ -6,6 +6,7 @@ import dev.roadie.config.Suggestions;
 import dev.roadie.ops.logs.CleanupResult;
 import dev.roadie.ops.logs.Housekeeping;
 import dev.roadie.ops.logs.LogDir;
+import dev.roadie.ops.logs.MetricsLog;
 import dev.roadie.run.RunContext;
 import groovy.lang.Closure;
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.TreeSet;
  *       real tools, verified before they are kept or restored
  *   <li>{@code ops.logs(dir).rotate(...) { postRotate }}, {@code ops.housekeeping(...)}: log
  *       rotation as logrotate does it, and deleting old temp files and rotated logs
+ *   <li>{@code ops.logs(dir).errors(since: '24h')}, {@code ops.metricsLog(file).trends(window:
+ *       '7d')}: errors and metric trends of logs, rotated and gzipped ones included
  * </ul>
  *
  * Reads run for real in a dry run; every change (start, stop, restart) goes through {@link
@@ -272,7 +275,10 @@ public final class Ops {
     return PgRestoreJob.run(run, file, options);
   }
 
-  /** The logs in {@code dir}: {@code ops.logs('/var/log/audiodeck').rotate(keep: 30) { }}. */
+  /**
+   * The logs in {@code dir}: {@code ops.logs('/var/log/audiodeck').rotate(keep: 30) { }}, {@code
+   * .errors(since: '24h')}, {@code .prune(olderThan: '30d')}.
+   */
   public LogDir logs(Object dir) {
     return new LogDir(Path.of(String.valueOf(dir)), run);
   }
@@ -283,6 +289,14 @@ public final class Ops {
    */
   public CleanupResult housekeeping(Map<String, ?> options) {
     return Housekeeping.run(run, options);
+  }
+
+  /**
+   * A metrics log, its rotated files with it, or a directory of them: {@code
+   * ops.metricsLog('/var/log/audiodeck/metrics.log').trends(window: '7d')}.
+   */
+  public MetricsLog metricsLog(Object fileOrDir) {
+    return new MetricsLog(Path.of(String.valueOf(fileOrDir)));
   }
 
   @Override

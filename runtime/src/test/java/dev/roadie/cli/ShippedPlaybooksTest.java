@@ -197,20 +197,33 @@ class ShippedPlaybooksTest {
   }
 
   @Test
-  void weeklyPerformanceSaysWhenThisRoadieCannotReadAMetricsLogYet() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeFalse(
-        java.util.Arrays.stream(dev.roadie.ops.Ops.class.getMethods())
-            .anyMatch(m -> m.getName().equals("metricsLog")),
-        "this roadie has ops.metricsLog: the trends are charted instead");
+  void weeklyPerformanceChartsTheTrendsOfAMetricsLog() throws Exception {
+    Instant now = Instant.now();
+    StringBuilder lines = new StringBuilder();
+    for (int hour = 48; hour > 0; hour--) {
+      lines.append(
+          String.format(
+              "%s response_ms=%d memory_mb=%d connections=%d%n",
+              now.minus(Duration.ofHours(hour)), 100 + hour, 500 + hour * 2, 30 + hour % 7));
+    }
+    Path log = Files.writeString(home.resolve("metrics.log"), lines.toString());
 
-    JsonNode run =
-        run("run", "weekly-performance", "-p", "metricsLog=/var/log/metrics.log", "--json");
+    JsonNode run = run("run", "weekly-performance", "-p", "metricsLog=" + log, "--json");
 
     assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
-    assertThat(Files.readString(workDir(run).resolve("report.md")))
-        .contains(
-            "## Trends over the week\n\nThis roadie cannot read metrics logs yet (ops.metricsLog):"
-                + " /var/log/metrics.log was not read.\n");
+    String report = Files.readString(workDir(run).resolve("report.md"));
+    assertThat(report)
+        .contains("## Trends over the week")
+        .contains("- **samples**: 48")
+        .contains("| response\\_ms | 48 | 124.5 | 101 | 148 |")
+        .contains("| memory\\_mb | 48 | 549.0 | 502 | 596 |");
+    long charts;
+    try (var files = Files.list(workDir(run))) {
+      charts = files.filter(f -> f.getFileName().toString().startsWith("chart-")).count();
+    }
+    assertThat(charts)
+        .as("a chart per metric, beside any of response times")
+        .isGreaterThanOrEqualTo(3);
   }
 
   @Test

@@ -3,12 +3,14 @@ package dev.roadie.ops.logs;
 import dev.roadie.run.RunContext;
 import groovy.lang.Closure;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code ops.logs(dir)}: the logs of one directory. Thin on purpose: each thing done with a log
- * directory lives in its own class ({@link LogRotation}, {@link Housekeeping}) and is one method
- * here.
+ * {@code ops.logs(dir)}: the logs of one directory, rotated and gzipped ones included. Thin on
+ * purpose: each thing done with a log directory lives in its own class ({@link LogRotation}, {@link
+ * Housekeeping}, {@link LogErrors}) and is one method here. Reading errors changes nothing, so a
+ * dry run reads for real.
  */
 public final class LogDir {
   private final Path dir;
@@ -57,6 +59,31 @@ public final class LogDir {
    */
   public CleanupResult prune(Map<String, ?> options) {
     return Housekeeping.prune(run, dir, options);
+  }
+
+  /** The errors of the last 24 hours: {@link #errors(Map)} with no options. */
+  public ErrorReport errors() {
+    return errors(Map.of());
+  }
+
+  /**
+   * Counts the ERROR, CRITICAL and FATAL entries of every log file in the directory ({@code
+   * NAME.log}, {@code NAME.log.1}, {@code NAME.log.2.gz}, {@code NAME.log-20261123.gz}) since
+   * {@code since:} (default 24h): by type, with the last CRITICAL and FATAL lines and the errors
+   * that mention an audio term. Files last written before {@code since} are not read; entries
+   * stamped before it are not counted. Reads on {@code threads:} threads (default: the cores),
+   * streaming, a MiB buffer each.
+   *
+   * <p>Options: {@code since:} ({@code '24h'}, a {@link java.time.Duration}, TimeCategory's {@code
+   * 24.hours}, or an {@link Instant}); {@code audioTerms:} the words that make an error an audio
+   * error (default: alsa, xrun, underrun, overrun, buffer, dropout, sample rate, codec, jack,
+   * pulseaudio, pipewire, device busy, audio device, pcm); {@code recent:} how many lines to keep
+   * (20).
+   *
+   * @throws dev.roadie.ops.OpsException when the directory does not exist or an option is wrong
+   */
+  public ErrorReport errors(Map<String, ?> options) {
+    return LogErrors.read(dir, ErrorQuery.of(options, Instant.now()));
   }
 
   @Override
