@@ -137,7 +137,7 @@ public final class AudioDeck implements AutoCloseable {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     for (int i = 0; i < options.listeners(); i++) {
       int port = options.port() == 0 ? 0 : options.port() + i;
-      HttpServer server = HttpServer.create(new InetSocketAddress(loopback, port), 128);
+      HttpServer server = SimHttpServers.create(new InetSocketAddress(loopback, port), 128);
       server.setExecutor(workers);
       server.createContext("/", this::handle);
       server.start();

@@ -64,7 +64,7 @@ public final class SimulatedSpeaker {
       return;
     }
     try {
-      HttpServer created = HttpServer.create(new InetSocketAddress(host, port), 128);
+      HttpServer created = SimHttpServers.create(new InetSocketAddress(host, port), 128);
       created.setExecutor(handlers);
       created.createContext("/", this::handle);
       created.start();

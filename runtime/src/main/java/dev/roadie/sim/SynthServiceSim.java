@@ -50,7 +50,7 @@ public final class SynthServiceSim implements AutoCloseable {
   public static SynthServiceSim start(int port) {
     try {
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+          SimHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       ExecutorService executor = Executors.newFixedThreadPool(4, daemon());
       SynthServiceSim sim = new SynthServiceSim(server, executor);
       server.createContext("/health", sim::health);
