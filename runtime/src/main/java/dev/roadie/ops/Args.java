@@ -1,15 +1,25 @@
 package dev.roadie.ops;
 
 import dev.roadie.config.Durations;
+import groovy.time.BaseDuration;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Named arguments as playbooks pass them ({@code timeout: '2s'}), checked and typed. */
-final class Args {
+/**
+ * Named arguments as playbooks pass them ({@code timeout: '2s'}), checked against the names a call
+ * takes and typed; every error names the call, the argument and what it accepts.
+ */
+public final class Args {
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)b?");
+
   private final String call;
   private final Map<String, ?> given;
 
@@ -32,24 +42,24 @@ final class Args {
   /**
    * @throws OpsException naming the call and the arguments it takes, when one is unknown
    */
-  static Args of(String call, Map<String, ?> given, String... known) {
+  public static Args of(String call, Map<String, ?> given, String... known) {
     return new Args(call, given, List.of(known));
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return given.get(name) != null;
   }
 
-  Object raw(String name) {
+  public Object raw(String name) {
     return given.get(name);
   }
 
-  Duration duration(String name, Duration fallback) {
+  public Duration duration(String name, Duration fallback) {
     Object value = given.get(name);
     return value == null ? fallback : duration(call + " " + name, value);
   }
 
-  int whole(String name, int fallback, int min, int max) {
+  public int whole(String name, int fallback, int min, int max) {
     Object value = given.get(name);
     if (value == null) {
       return fallback;
@@ -63,7 +73,7 @@ final class Args {
     return ((Number) value).intValue();
   }
 
-  double number(String name, double fallback) {
+  public double number(String name, double fallback) {
     Object value = given.get(name);
     if (value == null) {
       return fallback;
@@ -74,7 +84,7 @@ final class Args {
     return number.doubleValue();
   }
 
-  String text(String name, String fallback) {
+  public String text(String name, String fallback) {
     Object value = given.get(name);
     return value == null ? fallback : String.valueOf(value);
   }
@@ -83,7 +93,7 @@ final class Args {
    * A duration as playbooks write one: {@code '2s'}, a {@link Duration}, or a number of
    * milliseconds.
    */
-  static Duration duration(String what, Object value) {
+  public static Duration duration(String what, Object value) {
     if (value instanceof Duration duration) {
       return duration;
     }
@@ -94,6 +104,83 @@ final class Args {
       return Durations.parse(String.valueOf(value));
     } catch (IllegalArgumentException e) {
       throw new OpsException(what + ": " + e.getMessage());
+    }
+  }
+
+  /** The call, as errors name it: {@code ops.logs(/var/log/x).rotate}. */
+  public String call() {
+    return call;
+  }
+
+  public boolean bool(String name, boolean fallback) {
+    Object value = given.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Boolean flag)) {
+      throw new OpsException(call + " " + name + ": '" + value + "' is not true or false");
+    }
+    return flag;
+  }
+
+  public List<String> texts(String name) {
+    Object value = given.get(name);
+    List<String> texts = new ArrayList<>();
+    if (value instanceof Collection<?> many) {
+      many.forEach(one -> texts.add(String.valueOf(one)));
+    } else if (value != null) {
+      texts.add(String.valueOf(value));
+    }
+    return texts;
+  }
+
+  /** A size in bytes: a whole number, or {@code '100k'}, {@code '5M'}, {@code '1G'}. */
+  public Long bytes(String name) {
+    Object value = given.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return ((Number) value).longValue();
+    }
+    Matcher size = SIZE.matcher(String.valueOf(value).trim().toLowerCase(Locale.ROOT));
+    if (!size.matches()) {
+      throw new OpsException(
+          call + " " + name + ": '" + value + "' is not a size; write bytes or 100k, 5M, 1G");
+    }
+    int shift =
+        switch (size.group(2)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          default -> 0;
+        };
+    return Long.parseLong(size.group(1)) << shift;
+  }
+
+  /**
+   * An age: {@code '7d'}, a {@link Duration}, or {@code 7.days} under Groovy's {@code
+   * TimeCategory}. A bare number is refused: days or milliseconds would be a guess.
+   */
+  public Duration age(String name) {
+    Object value = given.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Duration duration) {
+      return duration;
+    }
+    if (value instanceof BaseDuration groovy) {
+      return Duration.ofMillis(groovy.toMilliseconds());
+    }
+    if (value instanceof Number) {
+      throw new OpsException(
+          call + " " + name + ": " + value + " has no unit; write '" + value + "d' for days");
+    }
+    try {
+      return Durations.parse(String.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new OpsException(call + " " + name + ": " + e.getMessage());
     }
   }
 }

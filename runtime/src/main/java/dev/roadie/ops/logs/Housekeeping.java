@@ -1,5 +1,6 @@
 package dev.roadie.ops.logs;
 
+import dev.roadie.ops.Args;
 import dev.roadie.ops.OpsException;
 import dev.roadie.run.RunContext;
 import java.io.IOException;
@@ -34,8 +35,7 @@ public final class Housekeeping {
    */
   public static CleanupResult run(RunContext run, Map<String, ?> given) {
     String call = "ops.housekeeping";
-    Options options =
-        Options.of(call, given, "tempDirs", "tempOlderThan", "logDirs", "rotatedOlderThan");
+    Args options = Args.of(call, given, "tempDirs", "tempOlderThan", "logDirs", "rotatedOlderThan");
     List<Path> tempDirs = dirs(call, options, "tempDirs", "tempOlderThan");
     List<Path> logDirs = dirs(call, options, "logDirs", "rotatedOlderThan");
     if (tempDirs.isEmpty() && logDirs.isEmpty()) {
@@ -59,7 +59,7 @@ public final class Housekeeping {
   /** {@code ops.logs(dir).prune(olderThan:)}: the rotated logs of one directory. */
   static CleanupResult prune(RunContext run, Path dir, Map<String, ?> given) {
     String call = "ops.logs(" + dir + ").prune";
-    Options options = Options.of(call, given, "olderThan");
+    Args options = Args.of(call, given, "olderThan");
     if (!options.has("olderThan")) {
       throw new OpsException(call + ": olderThan: is missing; write olderThan: '30d'");
     }
@@ -67,7 +67,7 @@ public final class Housekeeping {
     return pruneRotated(run, call, dir, Instant.now().minus(options.age("olderThan")));
   }
 
-  private static List<Path> dirs(String call, Options options, String dirs, String age) {
+  private static List<Path> dirs(String call, Args options, String dirs, String age) {
     List<Path> paths =
         options.texts(dirs).stream().map(dir -> Path.of(dir).toAbsolutePath().normalize()).toList();
     if (!paths.isEmpty() && !options.has(age)) {

@@ -1,5 +1,6 @@
 package dev.roadie.ops.logs;
 
+import dev.roadie.ops.Args;
 import dev.roadie.ops.OpsException;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,14 @@ record RotateOptions(
   };
 
   static RotateOptions parse(String call, Map<String, ?> given) {
-    Options options = Options.of(call, given, NAMES);
+    Args options = Args.of(call, given, NAMES);
     Object keep = options.raw("keep");
     if (keep instanceof Number number && number.longValue() < 0) {
       throw new OpsException(
           call + " keep: " + keep + " is negative; keep how many rotated logs, 0 or more");
     }
     return new RotateOptions(
-        options.whole("keep", 7),
+        options.whole("keep", 7, 0, 100_000),
         options.bool("compress", false),
         options.bool("delayCompress", false),
         options.bool("notifEmpty", true),
