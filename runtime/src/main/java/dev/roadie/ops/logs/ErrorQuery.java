@@ -1,5 +1,6 @@
 package dev.roadie.ops.logs;
 
+import dev.roadie.ops.Args;
 import dev.roadie.ops.OpsException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** What {@code errors(...)} was asked: from when, which audio terms, how many lines to keep. */
 record ErrorQuery(Instant since, List<String> audioTerms, int recent, int threads) {
@@ -51,7 +51,7 @@ record ErrorQuery(Instant since, List<String> audioTerms, int recent, int thread
 
   static ErrorQuery of(Map<String, ?> options, Instant now) {
     Map<String, ?> given = options == null ? Map.of() : options;
-    TimeArgs.requireKnown(CALL, given, Set.of("since", "audioTerms", "recent", "threads"));
+    Args args = Args.of(CALL, given, "since", "audioTerms", "recent", "threads");
     Object since = given.get("since");
     Instant from =
         since == null ? now.minus(DEFAULT_SINCE) : TimeArgs.before(CALL + " since", since, now);
@@ -74,9 +74,9 @@ record ErrorQuery(Instant since, List<String> audioTerms, int recent, int thread
         terms.add(word);
       }
     }
-    int recent = TimeArgs.whole(CALL + " recent", given.get("recent"), RECENT, 1, 1000);
+    int recent = args.whole("recent", RECENT, 1, 1000);
     int cores = Runtime.getRuntime().availableProcessors();
-    int threads = TimeArgs.whole(CALL + " threads", given.get("threads"), cores, 1, 64);
+    int threads = args.whole("threads", cores, 1, 64);
     return new ErrorQuery(from, terms, recent, threads);
   }
 }

@@ -1,10 +1,10 @@
 package dev.roadie.ops.logs;
 
+import dev.roadie.ops.Args;
 import dev.roadie.ops.OpsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /** What {@code trends(...)} was asked: the window, aligned to whole buckets, and the bucket. */
 record MetricsQuery(Instant from, Instant to, Duration bucket, int threads) {
@@ -29,7 +29,7 @@ record MetricsQuery(Instant from, Instant to, Duration bucket, int threads) {
 
   static MetricsQuery of(Map<String, ?> options, Instant now) {
     Map<String, ?> given = options == null ? Map.of() : options;
-    TimeArgs.requireKnown(CALL, given, Set.of("window", "bucket", "threads"));
+    Args args = Args.of(CALL, given, "window", "bucket", "threads");
     Duration window =
         given.get("window") == null
             ? DEFAULT_WINDOW
@@ -60,7 +60,7 @@ record MetricsQuery(Instant from, Instant to, Duration bucket, int threads) {
               + "; give a longer bucket:");
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    int threads = TimeArgs.whole(CALL + " threads", given.get("threads"), cores, 1, 64);
+    int threads = args.whole("threads", cores, 1, 64);
     return new MetricsQuery(Instant.ofEpochMilli(start), now.plusMillis(1), bucket, threads);
   }
 }

@@ -8,11 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-/** The named arguments of the log calls: durations and times as playbooks write them. */
+/** Durations and times as the log calls take them ({@code since:}, {@code window:}). */
 final class TimeArgs {
   private TimeArgs() {}
 
@@ -52,36 +49,6 @@ final class TimeArgs {
       return time.toInstant();
     }
     return now.minus(duration(what, value));
-  }
-
-  /**
-   * @throws OpsException naming the call and what it takes, when an argument is unknown
-   */
-  static void requireKnown(String call, Map<String, ?> options, Set<String> known) {
-    Set<String> unknown = new TreeSet<>();
-    options.keySet().forEach(key -> unknown.add(String.valueOf(key)));
-    unknown.removeAll(known);
-    if (!unknown.isEmpty()) {
-      throw new OpsException(
-          call
-              + " does not take "
-              + String.join(", ", unknown)
-              + "; it takes "
-              + String.join(", ", new TreeSet<>(known)));
-    }
-  }
-
-  static int whole(String what, Object value, int fallback, int min, int max) {
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Integer || value instanceof Long || value instanceof Short)
-        || ((Number) value).longValue() < min
-        || ((Number) value).longValue() > max) {
-      throw new OpsException(
-          what + ": " + value + " is not a whole number from " + min + " to " + max);
-    }
-    return ((Number) value).intValue();
   }
 
   private static Duration positive(String what, Duration duration) {
