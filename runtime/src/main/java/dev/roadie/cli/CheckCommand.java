@@ -40,13 +40,14 @@ final class CheckCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       e.problems().forEach(problem -> problems.add(problem.toString()));
       e.problems().forEach(problem -> cli.out().println("error  " + problem));
-      // Playbooks are still worth checking: against the defaults alone.
-      config = ConfigLoader.load(cli.home(), null, java.util.Map.of());
+      // Playbooks are still worth checking: against the defaults, and the playbooks dir of
+      // ROADIE_PLAYBOOKS_DIR when that is set and valid on its own.
+      config = fallback(cli);
       cli.out()
           .println(
               "note   checking the playbooks in "
                   + config.settings().playbooksDir()
-                  + " (the defaults' directory, as the config is not valid)");
+                  + " (with the defaults for the rest, as the config is not valid)");
     }
 
     Playbooks playbooks = Cli.playbooks(config);
@@ -69,6 +70,19 @@ final class CheckCommand implements Callable<Integer> {
             problems.size(),
             problems.size() == 1 ? "" : "s");
     return problems.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** The defaults, with ROADIE_PLAYBOOKS_DIR when it is set and valid by itself. */
+  private static LoadedConfig fallback(Cli cli) {
+    String dir = cli.env().get("ROADIE_PLAYBOOKS_DIR");
+    if (dir != null && !dir.isBlank()) {
+      try {
+        return ConfigLoader.load(cli.home(), null, java.util.Map.of("ROADIE_PLAYBOOKS_DIR", dir));
+      } catch (ConfigException e) {
+        // Reported with the rest above; the defaults' directory it is.
+      }
+    }
+    return ConfigLoader.load(cli.home(), null, java.util.Map.of());
   }
 
   private static List<String> check(

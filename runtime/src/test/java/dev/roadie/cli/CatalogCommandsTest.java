@@ -82,6 +82,23 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void checkWithAnInvalidConfigStillChecksThePlaybooksOfRoadiePlaybooksDir() {
+    roadie.file("elsewhere/broken.groovy", "step('a') {\n");
+    roadie.env.put("ROADIE_PLAYBOOKS_DIR", roadie.home.resolve("elsewhere").toString());
+    roadie.env.put("ROADIE_SPEAKERS_CONCURRENCY", "many");
+
+    CliFixture.Result result = roadie.roadie("check");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.out())
+        .contains("env ROADIE_SPEAKERS_CONCURRENCY")
+        .contains("note   checking the playbooks in " + roadie.home.resolve("elsewhere"))
+        .contains("error  ")
+        .contains("broken.groovy:2:1: error:")
+        .endsWith("1 playbook checked, 2 problems\n");
+  }
+
+  @Test
   void historyListsRunsNewestFirstAndFiltersByPlaybook() throws Exception {
     roadie.playbook("hello", "step('a') {}\n");
     roadie.roadie("run", "hello");
