@@ -1,6 +1,7 @@
 // Timed inside roadie, so the figure is the analysis and not the JVM's start.
 // Used by scripts/bench/logs: prints "figure errors MILLIS" and "figure cpu MILLIS" (the JVM's CPU
-// time meanwhile), and writes "COUNT TYPE" lines to `out`, as `uniq -c` would, to compare.
+// time meanwhile), then "figure warm MILLIS" and "figure warm-cpu MILLIS" for a second analysis in
+// the same process, and writes "COUNT TYPE" lines to `out`, as `uniq -c` would, to compare.
 description 'Log errors by type, timed in-process (scripts/bench/logs)'
 param 'dir', description: 'directory of the generated log'
 param 'out', description: 'file for the counts by type'
@@ -18,5 +19,13 @@ step('errors') {
   }
   println "figure errors ${millis}"
   println "figure cpu ${cpuMillis}"
+  // The same analysis again in this process, its code compiled by now: what a resident roadie
+  // (the daemon, the REPL) pays for it, reported apart from the one-shot figure above.
+  long cpu1 = os.processCpuTime
+  long t1 = System.nanoTime()
+  def again = ops.logs(params.dir).errors(since: '3650d')
+  println "figure warm ${(System.nanoTime() - t1).intdiv(1_000_000)}"
+  println "figure warm-cpu ${(os.processCpuTime - cpu1).intdiv(1_000_000)}"
+  check again.byType == report.byType, 'the second analysis counted differently'
   println report
 }
