@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 
 /**
@@ -55,16 +54,7 @@ final class CopyTruncate {
         truncated = true;
         copy.force(true);
       }
-      PosixFileAttributeView view =
-          Files.getFileAttributeView(partial, PosixFileAttributeView.class);
-      view.setPermissions(attributes.permissions());
-      PosixFileAttributes written = view.readAttributes();
-      if (!written.owner().equals(attributes.owner())) {
-        view.setOwner(attributes.owner());
-      }
-      if (!written.group().equals(attributes.group())) {
-        view.setGroup(attributes.group());
-      }
+      Ownership.copy(attributes, partial);
       Files.move(partial, rotated, StandardCopyOption.ATOMIC_MOVE);
       return copied;
     } catch (IOException e) {

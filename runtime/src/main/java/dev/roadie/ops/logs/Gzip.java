@@ -39,17 +39,9 @@ final class Gzip {
         gzip.finish();
         channel.force(true);
       }
-      PosixFileAttributeView view =
-          Files.getFileAttributeView(partial, PosixFileAttributeView.class);
-      view.setPermissions(attributes.permissions());
-      PosixFileAttributes written = view.readAttributes();
-      if (!written.owner().equals(attributes.owner())) {
-        view.setOwner(attributes.owner());
-      }
-      if (!written.group().equals(attributes.group())) {
-        view.setGroup(attributes.group());
-      }
-      view.setTimes(attributes.lastModifiedTime(), null, null);
+      Ownership.copy(attributes, partial);
+      Files.getFileAttributeView(partial, PosixFileAttributeView.class)
+          .setTimes(attributes.lastModifiedTime(), null, null);
       Files.move(partial, gz, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(partial);

@@ -4,10 +4,8 @@ import dev.roadie.ops.OpsException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
@@ -69,19 +67,11 @@ record NewLogFile(Set<PosixFilePermission> permissions, UserPrincipal owner, Gro
   /** Creates {@code log}, empty, as this spec says, taking what it leaves open from {@code old}. */
   void create(Path log, PosixFileAttributes old) throws IOException {
     Files.createFile(log);
-    // Set after creating, not as a creation attribute: the umask would take bits off that one.
-    Files.setPosixFilePermissions(log, permissions != null ? permissions : old.permissions());
-    PosixFileAttributeView view =
-        Files.getFileAttributeView(log, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    UserPrincipal user = owner != null ? owner : old.owner();
-    GroupPrincipal users = group != null ? group : old.group();
-    PosixFileAttributes now = view.readAttributes();
-    if (!now.owner().equals(user)) {
-      view.setOwner(user);
-    }
-    if (!now.group().equals(users)) {
-      view.setGroup(users);
-    }
+    Ownership.set(
+        log,
+        permissions != null ? permissions : old.permissions(),
+        owner != null ? owner : old.owner(),
+        group != null ? group : old.group());
   }
 
   String describe() {
