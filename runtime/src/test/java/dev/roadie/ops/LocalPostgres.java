@@ -69,24 +69,7 @@ public final class LocalPostgres implements AutoCloseable {
    */
   Process hold(String statement) {
     try {
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  List.of(
-                      "psql",
-                      "-X",
-                      "-q",
-                      "-v",
-                      "ON_ERROR_STOP=1",
-                      "-h",
-                      server.getHost(),
-                      "-p",
-                      Integer.toString(port()),
-                      "-U",
-                      server.getUserInfo(),
-                      "-d",
-                      database))
-              .redirectErrorStream(true);
-      builder.environment().put("PGPASSWORD", password.reveal());
+      ProcessBuilder builder = psqlCommand(database);
       Process process = builder.start();
       var in = process.getOutputStream();
       in.write(("BEGIN;\n" + statement + ";\n\\echo held\n").getBytes(StandardCharsets.UTF_8));
@@ -109,28 +92,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   private String psql(String db, String sql) {
     try {
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  List.of(
-                      "psql",
-                      "-X",
-                      "-q",
-                      "-A",
-                      "-t",
-                      "-v",
-                      "ON_ERROR_STOP=1",
-                      "-h",
-                      server.getHost(),
-                      "-p",
-                      Integer.toString(port()),
-                      "-U",
-                      server.getUserInfo(),
-                      "-d",
-                      db,
-                      "-c",
-                      sql))
-              .redirectErrorStream(true);
-      builder.environment().put("PGPASSWORD", password.reveal());
+      ProcessBuilder builder = psqlCommand(db, "-A", "-t", "-c", sql);
       Process process = builder.start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -144,6 +106,27 @@ public final class LocalPostgres implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** psql on this server as the test role, stopping at the first error, then {@code more}. */
+  private ProcessBuilder psqlCommand(String db, String... more) {
+    List<String> command = new java.util.ArrayList<>(List.of("psql", "-X", "-q"));
+    command.addAll(
+        List.of(
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            server.getHost(),
+            "-p",
+            Integer.toString(port()),
+            "-U",
+            server.getUserInfo(),
+            "-d",
+            db));
+    command.addAll(List.of(more));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", password.reveal());
+    return builder;
   }
 
   @Override
