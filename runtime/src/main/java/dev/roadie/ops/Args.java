@@ -134,6 +134,13 @@ public final class Args {
     return texts;
   }
 
+  /** Paths, one or a list, made absolute and normal. */
+  public List<java.nio.file.Path> paths(String name) {
+    return texts(name).stream()
+        .map(t -> java.nio.file.Path.of(t).toAbsolutePath().normalize())
+        .toList();
+  }
+
   /** A size in bytes: a whole number, or {@code '100k'}, {@code '5M'}, {@code '1G'}. */
   public Long bytes(String name) {
     Object value = given.get(name);

@@ -45,18 +45,18 @@ final class Audit {
     List<PendingUpdates.Update> updates = List.of();
     if (args.has("paths")) {
       checks.add(WritableFiles.CHECK);
-      findings.addAll(WritableFiles.under(BackupJob.paths(args.raw("paths"))));
+      findings.addAll(WritableFiles.under(args.paths("paths")));
     }
     if (args.has("ports")) {
       checks.add(UnexpectedPorts.CHECK);
-      findings.addAll(UnexpectedPorts.against(ports(args.raw("ports"))));
+      findings.addAll(UnexpectedPorts.against(ports(args.texts("ports"))));
     }
     if (args.has("authLogs")) {
       checks.add(FailedLogins.CHECK);
       Instant now = Instant.now();
       FailedLogins read =
           FailedLogins.read(
-              BackupJob.paths(args.raw("authLogs")),
+              args.paths("authLogs"),
               now.minus(args.duration("since", DEFAULT_SINCE)),
               now,
               ZoneId.systemDefault());
@@ -81,9 +81,9 @@ final class Audit {
     return new AuditReport(checks, findings, logins, updates);
   }
 
-  private static Set<Integer> ports(Object value) {
+  private static Set<Integer> ports(List<String> texts) {
     Set<Integer> ports = new LinkedHashSet<>();
-    for (String text : BackupJob.texts(value)) {
+    for (String text : texts) {
       try {
         int port = Integer.parseInt(text.strip());
         if (port < 1 || port > 65535) {

@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +34,7 @@ final class BackupJob {
       throw new OpsException(
           "ops.backup: name '" + name + "' must be letters, digits, '.', '_' or '-'");
     }
-    List<Path> sources = paths(args.raw("sources"));
+    List<Path> sources = args.paths("sources");
     if (sources.isEmpty()) {
       throw new OpsException(
           call + ": sources: is empty; name the files and directories to back up");
@@ -44,7 +43,7 @@ final class BackupJob {
       throw new OpsException(call + ": to: is missing; name the directory the archive goes to");
     }
     Path to = Path.of(String.valueOf(args.raw("to"))).toAbsolutePath().normalize();
-    List<String> excludes = texts(args.raw("exclude"));
+    List<String> excludes = args.texts("exclude");
     int keep = args.whole("keep", 0, 0, 100_000);
     Duration maxAge = args.has("maxAge") ? args.duration("maxAge", null) : null;
     int threads = args.whole("threads", defaultThreads(), 1, 64);
@@ -186,23 +185,5 @@ final class BackupJob {
       // No /proc: take the cores as free.
     }
     return Math.max(1, Math.min(4, cores - (int) Math.floor(load)));
-  }
-
-  static List<Path> paths(Object value) {
-    List<Path> paths = new ArrayList<>();
-    for (String text : texts(value)) {
-      paths.add(Path.of(text).toAbsolutePath().normalize());
-    }
-    return paths;
-  }
-
-  static List<String> texts(Object value) {
-    List<String> texts = new ArrayList<>();
-    if (value instanceof Collection<?> many) {
-      many.forEach(one -> texts.add(String.valueOf(one)));
-    } else if (value != null) {
-      texts.add(String.valueOf(value));
-    }
-    return texts;
   }
 }

@@ -32,7 +32,7 @@ final class RestoreJob {
         Path.of(args.text("preRestoreTo", archive.getParent().toString()))
             .toAbsolutePath()
             .normalize();
-    List<String> only = BackupJob.texts(args.raw("only"));
+    List<String> only = args.texts("only");
 
     Manifest manifest;
     RestorePlan plan;
