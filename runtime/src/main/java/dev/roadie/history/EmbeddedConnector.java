@@ -5,8 +5,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * Connects to the H2 file of the embedded store, which several processes may use at once.
@@ -41,7 +41,12 @@ final class EmbeddedConnector implements Database.Connector {
     synchronized (IN_PROCESS) {
       FileChannel held = lock();
       try {
-        return DriverManager.getConnection(url, USER, "");
+        // H2's driver directly: DriverManager would first load every JDBC driver on the
+        // classpath (PostgreSQL's too) on each run that only needs the embedded store.
+        Properties login = new Properties();
+        login.setProperty("user", USER);
+        login.setProperty("password", "");
+        return org.h2.Driver.load().connect(url, login);
       } finally {
         release(held);
       }
