@@ -193,10 +193,15 @@ class ProcessServiceTest {
   }
 
   @Test
-  void logsSinceKeepsOnlyLinesFromThatTimeOn() {
+  void logsSinceKeepsOnlyLinesFromThatTimeOn() throws InterruptedException {
     Service service = ops().service("audiodeck");
     service.start();
     fixture.ops().getHttp().get("http://127.0.0.1:" + port + "/api/status");
+    // The server writes its access line once the answer is sent, as servers do: wait for it.
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (!service.logs().contains("INFO GET /api/status 200") && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
 
     String lastHour = service.logs();
     String fromNowOn = service.logs(Map.of("since", Instant.now().plusSeconds(5)));
