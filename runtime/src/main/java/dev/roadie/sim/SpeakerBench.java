@@ -69,12 +69,16 @@ public final class SpeakerBench {
       // scheduled health check in a long-lived process runs warm: that is the steady figure,
       // the median of the rounds after the warm-up ones.
       double ideal = Math.ceil(count / (double) concurrency) * latency / 1000.0;
+      double[] cpu = cpu();
       long start = System.nanoTime();
       check(speakers.health().isOk(), "first health round");
       double firstHealth = seconds(start);
+      cpu("health, first round", cpu, firstHealth);
+      cpu = cpu();
       start = System.nanoTime();
       speakers.backup(dir);
       double firstBackup = seconds(start);
+      cpu("backup, first round", cpu, firstBackup);
       memory("after the first rounds");
       for (int i = 0; i < warmups; i++) {
         speakers.health();
@@ -83,7 +87,7 @@ public final class SpeakerBench {
       memory("after " + warmups + " warm-up rounds");
 
       double[] healthRounds = new double[rounds];
-      double[] cpu = cpu();
+      cpu = cpu();
       double wall = 0;
       for (int i = 0; i < rounds; i++) {
         start = System.nanoTime();
