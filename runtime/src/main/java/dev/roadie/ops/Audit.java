@@ -1,5 +1,6 @@
 package dev.roadie.ops;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,14 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ops.audit(paths:, ports:, authLogs:, serviceUser:, since:, updates:, aptTimeout:)}: runs
- * the checks whose arguments are given ({@code updates} unless {@code updates: false}) and gathers
- * their findings. It reads only: nothing on the machine changes, so nothing goes through {@code
- * run.mutate}, and a dry run audits for real.
+ * {@code ops.audit(paths:, ports:, authLogs:, journal:, serviceUser:, since:, updates:,
+ * aptTimeout:, journalTimeout:)}: runs the checks whose arguments are given ({@code updates} unless
+ * {@code updates: false}) and gathers their findings. It reads only: nothing on the machine
+ * changes, so nothing goes through {@code run.mutate}, and a dry run audits for real.
  */
 final class Audit {
   static final Duration DEFAULT_SINCE = Duration.ofHours(24);
   static final Duration DEFAULT_APT_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_JOURNAL_TIMEOUT = Duration.ofSeconds(60);
+  private static final String JOURNALCTL = "journalctl";
 
   private Audit() {}
 
@@ -38,7 +41,9 @@ final class Audit {
             "serviceUser",
             "since",
             "updates",
-            "aptTimeout");
+            "aptTimeout",
+            "journal",
+            "journalTimeout");
     List<String> checks = new ArrayList<>();
     List<AuditFinding> findings = new ArrayList<>();
     List<FailedLogins.Count> logins = List.of();
@@ -51,15 +56,25 @@ final class Audit {
       checks.add(UnexpectedPorts.CHECK);
       findings.addAll(UnexpectedPorts.against(ports(args.texts("ports"))));
     }
-    if (args.has("authLogs")) {
+    Object journal = journal(args.raw("journal"));
+    if (args.has("authLogs") || (journal != null && journal != Boolean.FALSE)) {
       checks.add(FailedLogins.CHECK);
       Instant now = Instant.now();
-      FailedLogins read =
-          FailedLogins.read(
-              args.paths("authLogs"),
-              now.minus(args.duration("since", DEFAULT_SINCE)),
-              now,
-              ZoneId.systemDefault());
+      Instant since = now.minus(args.duration("since", DEFAULT_SINCE));
+      List<Path> logs = args.has("authLogs") ? args.paths("authLogs") : List.of();
+      FailedLogins read = FailedLogins.read(logs, since, now, ZoneId.systemDefault());
+      if (journal == null && !logs.isEmpty() && logs.stream().noneMatch(Files::isRegularFile)) {
+        // None of the auth logs exists: on a machine without rsyslog the journal has them.
+        journal = Commands.onPath(JOURNALCTL) ? Boolean.TRUE : null;
+      }
+      if (journal instanceof Path path || journal == Boolean.TRUE) {
+        JournalLogins.read(
+            read,
+            JOURNALCTL,
+            journal instanceof Path path ? path : null,
+            since,
+            args.duration("journalTimeout", DEFAULT_JOURNAL_TIMEOUT));
+      }
       logins = read.counts();
       findings.addAll(read.findings());
     }
@@ -79,6 +94,20 @@ final class Audit {
       findings.addAll(pending.findings());
     }
     return new AuditReport(checks, findings, logins, updates);
+  }
+
+  /** {@code journal:}: true (the system's), false, a journal directory or file, or not given. */
+  private static Object journal(Object value) {
+    if (value == null || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Path || value instanceof CharSequence) {
+      return Path.of(value.toString());
+    }
+    throw new OpsException(
+        "ops.audit journal: '"
+            + value
+            + "' is not true (the system journal), false, or a journal directory or file");
   }
 
   private static Set<Integer> ports(List<String> texts) {

@@ -100,14 +100,26 @@ final class FailedLogins {
     return result;
   }
 
+  /** One journal entry, as an auth log's line without its time; a null time counts. */
+  void entry(Instant at, String line) {
+    if (at == null || !at.isBefore(since)) {
+      match(line);
+    }
+  }
+
+  /** A finding of the reading itself (what was read, what could not be). */
+  void note(AuditFinding finding) {
+    findings.add(finding);
+  }
+
   private void readOne(Path log) {
     if (!Files.isRegularFile(log)) {
       findings.add(
           AuditFinding.info(
               CHECK,
               log
-                  + " does not exist; nothing read (where only journald keeps the log, read"
-                  + " journalctl -u ssh, or enable rsyslog)",
+                  + " does not exist; nothing read (where only journald keeps the log, give"
+                  + " journal: true)",
               log.toString()));
       return;
     }

@@ -235,11 +235,12 @@ public final class Ops {
    * ({@code high}, {@code medium}, {@code low}, {@code info}), what, where and what to do. Each
    * check runs when its argument is given: {@code paths:} world-writable files and directories
    * (sticky directories excepted; links not followed); {@code ports:} TCP listeners and bound UDP
-   * sockets on other ports, with the process holding each; {@code authLogs:} failed logins (sshd,
-   * PAM, sudo, su) since {@code since:} (default 24h), counted by user and source; {@code
-   * serviceUser:} that account's shell, uid, groups, home, password and sudo rights. Pending
-   * package updates ({@code apt list --upgradable}, within {@code aptTimeout:}, default 60s) are
-   * checked unless {@code updates: false}; security ones are high. It changes nothing.
+   * sockets on other ports, with the process holding each; {@code authLogs:} and {@code journal:}
+   * failed logins (sshd, PAM, sudo, su) since {@code since:} (default 24h), counted by user and
+   * source, from the systemd journal too when none of the logs exists; {@code serviceUser:} that
+   * account's shell, uid, groups, home, password and sudo rights. Pending package updates ({@code
+   * apt list --upgradable}, within {@code aptTimeout:}, default 60s) are checked unless {@code
+   * updates: false}; security ones are high. It changes nothing.
    */
   public AuditReport audit(Map<String, ?> options) {
     return Audit.run(options);

@@ -1,10 +1,7 @@
 package dev.roadie.ops;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,7 +39,7 @@ final class PendingUpdates {
   private PendingUpdates() {}
 
   static Result check(String apt, Duration timeout) {
-    if (!onPath(apt)) {
+    if (!Commands.onPath(apt)) {
       return new Result(
           List.of(),
           List.of(
@@ -76,16 +73,6 @@ final class PendingUpdates {
     }
     List<Update> updates = parse(listed.out());
     return new Result(updates, findings(updates));
-  }
-
-  private static boolean onPath(String program) {
-    if (program.contains("/")) {
-      return Files.isExecutable(Path.of(program));
-    }
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Arrays.stream(path.split(":"))
-        .filter(dir -> !dir.isEmpty())
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 
   static List<Update> parse(String output) {

@@ -382,7 +382,7 @@ class AuditTest {
     assertThatThrownBy(() -> audit(Map.of("port", List.of(22))))
         .isInstanceOf(OpsException.class)
         .hasMessage(
-            "ops.audit does not take port; it takes aptTimeout, authLogs, paths, ports, serviceUser, since, updates");
+            "ops.audit does not take port; it takes aptTimeout, authLogs, journal, journalTimeout, paths, ports, serviceUser, since, updates");
     assertThatThrownBy(() -> audit(Map.of("updates", false)).findings("urgent"))
         .hasMessage("audit findings: no level 'urgent'; the levels are high, medium, low and info");
     assertThatThrownBy(() -> audit(Map.of("ports", List.of(22, 70000))))
