@@ -48,6 +48,9 @@ final class PgDumpJob {
     Duration maxAge = args.has("maxAge") ? args.duration("maxAge", null) : null;
     Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
 
+    if (run.dryRun()) {
+      PgTools.checkConnection(call, target, timeout);
+    }
     Instant now = Instant.now();
     Path file = to.resolve(name + "-" + BackupCatalog.STAMP.format(now) + ".dump");
     long started = System.nanoTime();

@@ -35,6 +35,9 @@ final class PgRestoreJob {
     String untouched = "it was refused and " + target.database() + " was not touched";
     DumpChecksum.check(call, dump, untouched);
     List<String> objects = PgTools.verify(call, dump, timeout, untouched);
+    if (run.dryRun()) {
+      PgTools.checkConnection(call, target, timeout);
+    }
 
     List<String> command =
         new ArrayList<>(List.of("pg_restore", "--single-transaction", "--exit-on-error"));

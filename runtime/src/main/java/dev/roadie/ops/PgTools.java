@@ -45,6 +45,19 @@ final class PgTools {
   }
 
   /**
+   * A dry run's check that the target can be reached and logged in to, as the real run would: the
+   * plan of a dump or restore that cannot connect is no plan. It reads the schema only (pg_dump
+   * --schema-only into /dev/null), so it changes nothing and reads no table's rows.
+   */
+  static void checkConnection(String call, PgTarget target, Duration timeout) {
+    List<String> command =
+        new ArrayList<>(List.of("pg_dump", "--schema-only", "--file", "/dev/null"));
+    command.addAll(target.options());
+    command.addAll(List.of("--dbname", target.database()));
+    run(call, target, command, timeout, "the dry run could not connect to " + target.database());
+  }
+
+  /**
    * Runs a tool against the target; its password goes in the environment.
    *
    * @throws OpsException with the tool's stderr, masked, when it exits non-zero

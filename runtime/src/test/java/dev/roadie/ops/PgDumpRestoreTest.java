@@ -193,6 +193,29 @@ class PgDumpRestoreTest {
   }
 
   @Test
+  void aDryRunThatCannotLogInSaysSoInsteadOfPlanning() throws Exception {
+    Path file = dump(fixture(false)).file();
+    Secret wrong = Secret.of("param:dbPassword", "wrong-pass-8821");
+    OpsFixture dry = fixture(true);
+
+    assertThatThrownBy(
+            () -> dry.ops().pgDump(Map.of("to", dumps.toString(), "password", wrong), pg.url))
+        .isInstanceOf(OpsException.class)
+        .hasMessageContaining("password authentication failed for user \"roadie\"")
+        .hasMessageEndingWith(
+            "; check the password: given to ops.pgDump (param:dbPassword); the dry run could not"
+                + " connect to "
+                + pg.database)
+        .hasMessageNotContaining("wrong-pass-8821");
+    assertThatThrownBy(() -> dry.ops().pgRestore(Map.of("url", pg.url, "password", wrong), file))
+        .isInstanceOf(OpsException.class)
+        .hasMessageStartingWith("ops.pgRestore " + file.getFileName() + ": pg_dump failed")
+        .hasMessageEndingWith("; the dry run could not connect to " + pg.database);
+    assertThat(files()).hasSize(2); // the real dump and its checksum only
+    assertThat(dry.run.lines()).as("nothing was planned").isEmpty();
+  }
+
+  @Test
   void aDumpPastItsTimeoutIsStoppedAndLeavesNothing() throws Exception {
     // Another session holds an exclusive lock on a table, so pg_dump waits for it forever.
     Process locker = pg.hold("LOCK TABLE tracks IN ACCESS EXCLUSIVE MODE");
