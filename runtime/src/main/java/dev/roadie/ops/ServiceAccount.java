@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -104,7 +106,7 @@ final class ServiceAccount {
           "gpasswd -d " + user + " " + powerful.iterator().next() + " (for each)");
     }
     password();
-    sudo(groups);
+    sudo(uid, groups);
   }
 
   private void password() {
@@ -162,7 +164,7 @@ final class ServiceAccount {
     }
   }
 
-  private void sudo(Set<String> groups) {
+  private void sudo(String uid, Set<String> groups) {
     Path sudoers = etc.resolve("sudoers");
     List<Path> files = new ArrayList<>();
     if (!Files.exists(sudoers)) {
@@ -187,13 +189,10 @@ final class ServiceAccount {
                   + "; its rules were not checked",
               etc.resolve("sudoers.d").toString()));
     }
-    Set<String> names = new TreeSet<>();
-    names.add(user);
-    groups.forEach(group -> names.add("%" + group));
+    Map<Path, List<String>> read = new LinkedHashMap<>();
     for (Path file : files) {
-      List<String> lines;
       try {
-        lines = Files.readAllLines(file);
+        read.put(file, Files.readAllLines(file));
       } catch (IOException e) {
         findings.add(
             AuditFinding.info(
@@ -204,29 +203,21 @@ final class ServiceAccount {
                     + user
                     + "'s sudo rights there were not checked",
                 file.toString()));
-        continue;
       }
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i).strip();
-        if (line.isEmpty() || line.startsWith("#") || line.startsWith("Defaults")) {
-          continue;
-        }
-        String who = line.split("\\s+")[0];
-        if (names.contains(who) || who.equals("ALL")) {
-          add(
-              AuditFinding.Level.HIGH,
-              user
-                  + " may run commands as another user through sudo: '"
-                  + line
-                  + "' ("
-                  + file
-                  + ":"
-                  + (i + 1)
-                  + ")",
-              "remove or narrow that rule (visudo -f " + file + ")",
-              file + ":" + (i + 1));
-        }
-      }
+    }
+    for (SudoersRules.Rule rule : SudoersRules.grantedTo(user, uid, groups, read)) {
+      add(
+          AuditFinding.Level.HIGH,
+          user
+              + " may run commands as another user through sudo: '"
+              + rule.text()
+              + "' ("
+              + rule.file()
+              + ":"
+              + rule.line()
+              + ")",
+          "remove or narrow that rule (visudo -f " + rule.file() + ")",
+          rule.file() + ":" + rule.line());
     }
   }
 

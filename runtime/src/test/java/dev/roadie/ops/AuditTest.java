@@ -290,6 +290,53 @@ class AuditTest {
   }
 
   @Test
+  void sudoRightsGivenThroughAliasesListsUidsAndGroupsAreFoundAndTakenOutOnesAreNot()
+      throws Exception {
+    Path etc = Files.createDirectories(home.resolve("etc"));
+    Files.writeString(
+        etc.resolve("passwd"), "audiodeck:x:998:998::/var/lib/audiodeck:/usr/sbin/nologin\n");
+    Files.writeString(etc.resolve("group"), "audiodeck:x:998:\nstaff:x:50:audiodeck\n");
+    Files.writeString(etc.resolve("shadow"), "audiodeck:!:19000::::::\n");
+    Files.writeString(
+        etc.resolve("sudoers"),
+        String.join(
+            "\n",
+            "Defaults:audiodeck !requiretty, env_keep+=HOME",
+            "User_Alias OPERATORS = alice, \\",
+            "    STAGEHANDS : NOBODY_ELSE = bob",
+            "# audiodeck ALL=(ALL) ALL",
+            "OPERATORS ALL=(root) /bin/systemctl restart audiodeck # the deck's own",
+            "NOBODY_ELSE ALL=(ALL) ALL",
+            "carol , audiodeck ALL=(ALL) /usr/bin/journalctl",
+            "ALL, !audiodeck ALL=(ALL) /usr/bin/uptime",
+            "#998 ALL=(ALL) /bin/true",
+            "%staff ALL=(ALL) /usr/bin/less",
+            "#includedir /etc/sudoers.d",
+            ""));
+    Files.createDirectories(etc.resolve("sudoers.d"));
+    // Defined in a drop-in, used in the main file: sudo reads them all before it decides.
+    Files.writeString(etc.resolve("sudoers.d/crew"), "User_Alias STAGEHANDS = audiodeck\n");
+
+    AuditReport report =
+        Audit.run(Map.of("serviceUser", "audiodeck", "updates", false), etc, "apt");
+
+    assertThat(report.findings("high"))
+        .extracting(AuditFinding::where)
+        .containsExactlyInAnyOrder(
+            etc.resolve("sudoers") + ":5",
+            etc.resolve("sudoers") + ":7",
+            etc.resolve("sudoers") + ":9",
+            etc.resolve("sudoers") + ":10");
+    assertThat(report.findings("high"))
+        .extracting(AuditFinding::what)
+        .contains(
+            "audiodeck may run commands as another user through sudo: 'OPERATORS ALL=(root)"
+                + " /bin/systemctl restart audiodeck' ("
+                + etc.resolve("sudoers")
+                + ":5)");
+  }
+
+  @Test
   void pendingUpdatesAreParsedFromThisMachinesAptWithSecurityOnesHigh() throws Exception {
     boolean apt = new ProcessBuilder("sh", "-c", "command -v apt").start().waitFor() == 0;
     if (!apt) {
