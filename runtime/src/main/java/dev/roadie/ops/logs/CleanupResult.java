@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What housekeeping deleted, or, in a dry run, would delete: each file with its size and when it
- * last changed, and the links it left alone.
+ * last changed, the temp directories it left empty and removed, and the links it left alone.
  */
-public record CleanupResult(boolean dryRun, List<Deleted> deleted, List<Path> linksLeft) {
+public record CleanupResult(
+    boolean dryRun, List<Deleted> deleted, List<Path> linksLeft, List<Path> directories) {
 
   /** One file deleted (or to be). */
   public record Deleted(Path file, long bytes, Instant lastModified) {
@@ -21,6 +22,7 @@ public record CleanupResult(boolean dryRun, List<Deleted> deleted, List<Path> li
   public CleanupResult {
     deleted = List.copyOf(deleted);
     linksLeft = List.copyOf(linksLeft);
+    directories = List.copyOf(directories);
   }
 
   public int getCount() {
@@ -36,7 +38,8 @@ public record CleanupResult(boolean dryRun, List<Deleted> deleted, List<Path> li
     return new CleanupResult(
         dryRun,
         java.util.stream.Stream.concat(deleted.stream(), other.deleted.stream()).toList(),
-        java.util.stream.Stream.concat(linksLeft.stream(), other.linksLeft.stream()).toList());
+        java.util.stream.Stream.concat(linksLeft.stream(), other.linksLeft.stream()).toList(),
+        java.util.stream.Stream.concat(directories.stream(), other.directories.stream()).toList());
   }
 
   @Override
@@ -45,12 +48,18 @@ public record CleanupResult(boolean dryRun, List<Deleted> deleted, List<Path> li
         new StringBuilder(dryRun ? "would delete " : "deleted ")
             .append(getCount())
             .append(getCount() == 1 ? " file, " : " files, ")
+            .append(
+                directories.isEmpty()
+                    ? ""
+                    : directories.size()
+                        + (directories.size() == 1 ? " empty directory, " : " empty directories, "))
             .append(getBytes())
             .append(dryRun ? " bytes would be freed" : " bytes freed");
     if (!linksLeft.isEmpty()) {
       text.append("; ").append(linksLeft.size()).append(" symlinks left alone (never followed)");
     }
     deleted.forEach(file -> text.append("\n  ").append(file));
+    directories.forEach(dir -> text.append("\n  ").append(dir).append("/ (empty directory)"));
     return text.toString();
   }
 }

@@ -4,12 +4,10 @@ import dev.roadie.ops.Args;
 import dev.roadie.ops.OpsException;
 import dev.roadie.run.RunContext;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +17,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Deletes temp files older than an age (anywhere under the temp dirs) and rotated logs older than
- * an age (beside their live logs), by last modification. Links are never followed and never
- * deleted: a link can only lead out of the directory, and what it points to is not ours to judge.
- * Every deletion goes through {@link RunContext#mutate}. Directories are checked before anything is
- * deleted, so a typo in one deletes nothing anywhere.
+ * Deletes temp files older than an age (anywhere under the temp dirs, with the directories that
+ * leaves empty; see {@link TempSweep}) and rotated logs older than an age (beside their live logs),
+ * by last modification. Links are never followed and never deleted: a link can only lead out of the
+ * directory, and what it points to is not ours to judge. Every deletion goes through {@link
+ * RunContext#mutate}. Directories are checked before anything is deleted, so a typo in one deletes
+ * nothing anywhere.
  */
 public final class Housekeeping {
   private Housekeeping() {}
@@ -45,7 +44,7 @@ public final class Housekeeping {
               + " rotatedOlderThan:, or both");
     }
     Instant now = Instant.now();
-    CleanupResult result = new CleanupResult(run.dryRun(), List.of(), List.of());
+    CleanupResult result = new CleanupResult(run.dryRun(), List.of(), List.of(), List.of());
     for (Path dir : tempDirs) {
       result = result.plus(cleanTemp(run, call, dir, now.minus(options.age("tempOlderThan"))));
     }
@@ -95,37 +94,9 @@ public final class Housekeeping {
   }
 
   private static CleanupResult cleanTemp(RunContext run, String call, Path dir, Instant cutoff) {
-    List<CleanupResult.Deleted> deleted = new ArrayList<>();
-    List<Path> links = new ArrayList<>();
-    try {
-      // walkFileTree does not follow links unless told to: a linked directory is visited as a file.
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-                throws IOException {
-              if (attributes.isSymbolicLink()) {
-                links.add(file);
-              } else if (attributes.isRegularFile()
-                  && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
-                deleted.add(delete(run, call, file, attributes, "temp file"));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-              if (e instanceof NoSuchFileException) {
-                return FileVisitResult.CONTINUE; // deleted by its owner meanwhile: nothing to do
-              }
-              throw e;
-            }
-          });
-    } catch (IOException e) {
-      throw new OpsException(call + ": cleaning " + dir + " failed: " + e, e);
-    }
-    return new CleanupResult(run.dryRun(), deleted, links);
+    TempSweep sweep = new TempSweep(run, call, cutoff);
+    sweep.sweep(dir);
+    return new CleanupResult(run.dryRun(), sweep.deleted, sweep.links, sweep.directories);
   }
 
   private static CleanupResult pruneRotated(RunContext run, String call, Path dir, Instant cutoff) {
@@ -153,7 +124,7 @@ public final class Housekeeping {
     } catch (IOException e) {
       throw new OpsException(call + ": pruning " + dir + " failed: " + e, e);
     }
-    return new CleanupResult(run.dryRun(), deleted, links);
+    return new CleanupResult(run.dryRun(), deleted, links, List.of());
   }
 
   private static CleanupResult.Deleted delete(

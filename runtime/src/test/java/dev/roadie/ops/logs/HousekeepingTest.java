@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.ops.OpsException;
 import dev.roadie.run.RecordingRunContext;
+import dev.roadie.run.RunContext;
 import groovy.time.TimeCategory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,92 @@ class HousekeepingTest {
             tmp("link-to-file.tmp"), tmp("link-to-dir"), log("app.log.2.gz"));
     assertThat(result.toString())
         .isEqualTo("deleted 0 files, 0 bytes freed; 3 symlinks left alone (never followed)");
+  }
+
+  @Test
+  void directoriesLeftEmptyAndOldAreRemovedButNotTheTempDirItself() throws Exception {
+    aged(write(tmp("session-1/cache/a.tmp"), "123"), TEN_DAYS);
+    aged(tmp("session-1/cache"), TEN_DAYS);
+    aged(tmp("session-1"), TEN_DAYS);
+    aged(write(tmp("fresh/b.tmp"), "45"), TEN_DAYS); // its directory changed today: it stays
+    aged(write(tmp("busy/c.tmp"), "6"), TEN_DAYS);
+    write(tmp("busy/today.tmp"), "new");
+    aged(tmp("busy"), TEN_DAYS);
+    aged(Files.createDirectories(tmp("empty-old")), TEN_DAYS);
+    aged(home.resolve("tmp"), TEN_DAYS);
+    Map<String, Object> temps =
+        opts("tempDirs", List.of(home.resolve("tmp").toString()), "tempOlderThan", "7d");
+    RecordingRunContext dry = new RecordingRunContext(true);
+
+    CleanupResult planned = Housekeeping.run(dry, temps);
+    CleanupResult result = Housekeeping.run(run, temps);
+
+    assertThat(planned.directories())
+        .as("the dry run plans what the run does")
+        .isEqualTo(result.directories());
+    assertThat(result.directories())
+        .containsExactlyInAnyOrder(tmp("session-1/cache"), tmp("session-1"), tmp("empty-old"));
+    assertThat(tmp("session-1")).doesNotExist();
+    assertThat(tmp("fresh")).isDirectory();
+    assertThat(tmp("busy/today.tmp")).exists();
+    assertThat(tmp("busy/c.tmp")).doesNotExist();
+    assertThat(home.resolve("tmp")).isDirectory();
+    assertThat(result.toString())
+        .startsWith("deleted 3 files, 3 empty directories, 6 bytes freed\n  ");
+    assertThat(dry.lines())
+        .contains(tmp("session-1") + ": delete empty temp directory (10 days old) -> would-do");
+  }
+
+  @Test
+  void aDirectorySwappedForALinkWhileTheSweepRunsLeadsNowhere() throws Exception {
+    Path victim = write(home.resolve("etc/passwd"), "root:x:0:0\n");
+    aged(write(tmp("attacker/passwd"), "bait"), TEN_DAYS);
+    // The worst moment: after the sweep has found the old file, before it deletes it, the
+    // directory it is in becomes a link to where the same name is precious.
+    RunContext swapping =
+        new RunContext() {
+          private boolean swapped;
+
+          public String id() {
+            return run.id();
+          }
+
+          public String playbook() {
+            return run.playbook();
+          }
+
+          public String trigger() {
+            return run.trigger();
+          }
+
+          public boolean dryRun() {
+            return false;
+          }
+
+          public Path workDir() {
+            return run.workDir();
+          }
+
+          public Map<String, Object> params() {
+            return Map.of();
+          }
+
+          public <T> T mutate(String target, String description, Callable<T> action)
+              throws Exception {
+            if (!swapped) {
+              swapped = true;
+              Files.move(tmp("attacker"), tmp("moved-away"));
+              Files.createSymbolicLink(tmp("attacker"), home.resolve("etc"));
+            }
+            return run.mutate(target, description, action);
+          }
+        };
+
+    Housekeeping.run(
+        swapping, opts("tempDirs", List.of(home.resolve("tmp").toString()), "tempOlderThan", "7d"));
+
+    assertThat(victim).hasContent("root:x:0:0\n");
+    assertThat(tmp("moved-away/passwd")).as("the file found is the one deleted").doesNotExist();
   }
 
   @Test
