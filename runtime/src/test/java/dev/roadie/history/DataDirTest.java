@@ -1,7 +1,7 @@
 package dev.roadie.history;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,18 +32,39 @@ class DataDirTest {
   }
 
   @Test
-  void aReadOnlyDataDirIsRefusedNamingItAndTheFix() throws IOException {
+  void aReadOnlyDataDirIsRefusedNamingItAndTheFix() throws Exception {
     Path dataDir = Files.createDirectory(tmp.resolve("var"));
     Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("r-xr-xr-x"));
-    assumeFalse(Files.isWritable(dataDir), "permissions are not enforced for this user (root)");
+    // Modes do not stop root; the immutable attribute does.
+    boolean immutable = Files.isWritable(dataDir);
+    if (immutable) {
+      assumeTrue(chattr("+i", dataDir) == 0, "root, and chattr +i does not work here");
+    }
+    try {
+      assertThatThrownBy(() -> JdbcRunHistory.embedded(dataDir))
+          .isInstanceOf(HistoryException.class)
+          .hasMessage(
+              "cannot open run history in "
+                  + dataDir.resolve("history")
+                  + ": "
+                  + dataDir
+                  + " is not writable; set data_dir (or ROADIE_DATA_DIR) to a writable directory");
+    } finally {
+      if (immutable) {
+        chattr("-i", dataDir);
+      }
+    }
+  }
 
-    assertThatThrownBy(() -> JdbcRunHistory.embedded(dataDir))
-        .isInstanceOf(HistoryException.class)
-        .hasMessage(
-            "cannot open run history in "
-                + dataDir.resolve("history")
-                + ": "
-                + dataDir
-                + " is not writable; set data_dir (or ROADIE_DATA_DIR) to a writable directory");
+  private static int chattr(String flag, Path path) throws InterruptedException {
+    try {
+      return new ProcessBuilder("chattr", flag, path.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
+    } catch (IOException noChattr) {
+      return -1;
+    }
   }
 }
