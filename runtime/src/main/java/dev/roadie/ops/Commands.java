@@ -38,21 +38,7 @@ final class Commands {
    *     without being on its command line, where any user could read it in /proc
    */
   static Result run(List<String> command, Map<String, String> env, Duration timeout) {
-    Process process;
-    try {
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-      builder.environment().putAll(env);
-      process = builder.start();
-    } catch (IOException e) {
-      throw new OpsException(
-          "cannot run "
-              + command.get(0)
-              + ": "
-              + e.getMessage()
-              + "; is it installed and on PATH?");
-    }
+    Process process = start(command, env);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Thread outReader = drain(process.getInputStream(), out);
@@ -82,20 +68,7 @@ final class Commands {
    * empty. Past {@code timeout} the command is killed and an {@link OpsException} says so.
    */
   static Result stream(List<String> command, Duration timeout, Consumer<String> line) {
-    Process process;
-    try {
-      process =
-          new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .start();
-    } catch (IOException e) {
-      throw new OpsException(
-          "cannot run "
-              + command.get(0)
-              + ": "
-              + e.getMessage()
-              + "; is it installed and on PATH?");
-    }
+    Process process = start(command, Map.of());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Thread errReader = drain(process.getErrorStream(), err);
     AtomicBoolean late = new AtomicBoolean();
@@ -137,6 +110,23 @@ final class Commands {
           String.join(" ", command) + " did not finish within " + Durations.format(timeout));
     }
     return new Result(process.exitValue(), "", err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Process start(List<String> command, Map<String, String> env) {
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      builder.environment().putAll(env);
+      return builder.start();
+    } catch (IOException e) {
+      throw new OpsException(
+          "cannot run "
+              + command.get(0)
+              + ": "
+              + e.getMessage()
+              + "; is it installed and on PATH?");
+    }
   }
 
   /** Whether {@code program} would run: a path that is executable, or a name found on PATH. */
