@@ -33,6 +33,6 @@ sealed interface Block {
     }
   }
 
-  /** Free text; Markdown in it is kept in report.md and shown as plain text in report.html. */
+  /** Free text, Markdown: kept as written in report.md, rendered in report.html. */
   record Text(String text) implements Block {}
 }

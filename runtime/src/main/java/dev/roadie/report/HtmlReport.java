@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * report.html: one self-contained file (inline CSS, charts as data URIs) that can be mailed,
- * attached to a ticket or opened from anywhere without its PNGs. Every text is HTML-escaped, and a
+ * attached to a ticket or opened from anywhere without its PNGs. Every title, label and cell is
+ * HTML-escaped; free text is Markdown rendered with raw HTML escaped ({@link MarkdownText}); a
  * Content-Security-Policy forbids scripts besides, so a hostile value stays text.
  */
 final class HtmlReport {
@@ -27,7 +28,9 @@ final class HtmlReport {
       table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .7rem;\
       text-align:left;vertical-align:top}th{background:#f6f8fa}
       figure{margin:1rem 0}img{max-width:100%;height:auto}figcaption{color:#59636e;font-size:.9rem}
-      .nodata{color:#59636e;font-style:italic}.text{white-space:pre-wrap}
+      .nodata{color:#59636e;font-style:italic}.text p{margin:.6rem 0}
+      code{background:#f6f8fa;border-radius:4px;padding:.1rem .3rem;font-size:.9em}
+      pre{background:#f6f8fa;border-radius:6px;padding:.6rem .9rem;overflow-x:auto}pre code{padding:0}
       """;
 
   private final Map<Block.Chart, ReportFiles.Image> images;
@@ -86,7 +89,7 @@ final class HtmlReport {
       } else if (block instanceof Block.Chart c) {
         chart(c);
       } else if (block instanceof Block.Text t) {
-        out.append("<p class=\"text\">").append(escape(t.text())).append("</p>\n");
+        out.append("<div class=\"text\">\n").append(MarkdownText.html(t.text())).append("</div>\n");
       }
     }
     if (inFigures) {

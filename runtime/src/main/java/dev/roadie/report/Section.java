@@ -131,9 +131,12 @@ public final class Section {
             Cells.text(chartTitle), type, yLabel == null ? "" : Cells.text(yLabel), series));
   }
 
-  /** Free text. Markdown in it is kept as written in report.md; report.html shows it as text. */
+  /**
+   * Free text, Markdown: kept as written in report.md, rendered in report.html with any raw HTML in
+   * it shown as text and links to {@code javascript:} and the like made inert.
+   */
   public Section text(Object text) {
-    return add(new Block.Text(Cells.text(text)));
+    return add(new Block.Text(Cells.markdown(text)));
   }
 
   private Section add(Block block) {

@@ -146,12 +146,65 @@ class ReportPlaybookTest {
         .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</title>")
         .contains("<h2>&lt;b&gt;bold&lt;/b&gt;</h2>")
         .contains("<td>&lt;script&gt;x&lt;/script&gt;</td>")
-        .contains("<p class=\"text\">&lt;script&gt;alert(4)&lt;/script&gt;</p>")
+        .contains("<div class=\"text\">\n<p>&lt;script&gt;alert(4)&lt;/script&gt;</p>\n</div>")
         .contains("Content-Security-Policy");
     String md = read(workDir(run).resolve("report.md"));
     assertThat(md)
         .startsWith("# \\<script\\>alert(1)\\</script\\> \\& \"quotes\"\n")
         .contains("| \\<script\\>x\\</script\\> |");
+  }
+
+  @Test
+  void markdownInATextIsRenderedInTheHtmlAndKeptAsWrittenInTheMarkdown() throws Exception {
+    String text =
+        "Slower on **Tuesday** after `deploy 42`:\\n\\n- audiodeck\\n- synth\\n\\n"
+            + "See [the runbook](https://wiki.example/runbook).";
+    roadie.playbook("markdown", "step('s') { report.section('Notes') { text '" + text + "' } }\n");
+
+    JsonNode run = run("markdown");
+
+    String html = read(workDir(run).resolve("report.html"));
+    assertThat(html)
+        .contains(
+            "<div class=\"text\">\n<p>Slower on <strong>Tuesday</strong> after"
+                + " <code>deploy 42</code>:</p>\n<ul>\n<li>audiodeck</li>\n<li>synth</li>\n</ul>\n"
+                + "<p>See <a rel=\"nofollow\" href=\"https://wiki.example/runbook\">the runbook</a>.</p>\n</div>");
+    assertThat(read(workDir(run).resolve("report.md")))
+        .contains(
+            "## Notes\n\nSlower on **Tuesday** after `deploy 42`:\n\n- audiodeck\n- synth\n\n"
+                + "See [the runbook](https://wiki.example/runbook).\n");
+  }
+
+  @Test
+  void rawHtmlAndJavascriptLinksInATextStayInert() throws Exception {
+    roadie.playbook(
+        "inert",
+        """
+        step('s') {
+            report.section('Notes') {
+                text 'before <script>alert(1)</script> after'
+                text '[x](javascript:alert(2)) and <a href="javascript:alert(3)">y</a>'
+                text '![z](javascript:alert(4)) <img src=x onerror=alert(5)>'
+            }
+        }
+        """);
+
+    JsonNode run = run("inert");
+
+    String html = read(workDir(run).resolve("report.html"));
+    assertThat(html.toLowerCase())
+        .doesNotContain("<script")
+        .doesNotContain("<img src=x")
+        .doesNotContain("<a href=\"javascript:")
+        .doesNotContain("src=\"javascript:");
+    assertThat(html)
+        .contains("<p>before &lt;script&gt;alert(1)&lt;/script&gt; after</p>")
+        .contains(
+            "<p><a rel=\"nofollow\" href=\"\">x</a> and &lt;a href=&quot;javascript:alert(3)&quot;&gt;y&lt;/a&gt;</p>")
+        .contains("<p><img src=\"\" alt=\"z\" /> &lt;img src=x onerror=alert(5)&gt;</p>")
+        .contains("Content-Security-Policy");
+    assertThat(read(workDir(run).resolve("report.md")))
+        .contains("[x](javascript:alert(2)) and <a href=\"javascript:alert(3)\">y</a>");
   }
 
   @Test
@@ -222,7 +275,8 @@ class ReportPlaybookTest {
                 figure 'token', params.token
                 table(['who', 'key'], [['ci', params.token], ['bot', "Bearer ${params.token.reveal()}"]])
                 chart("key ${params.token.reveal()}", series: [(params.token.reveal()): [[0, 1], [1000, 2]]])
-                text "the key is ${params.token.reveal()}"
+                text "the key is **${params.token.reveal()}**"
+                text "spelt in pieces: ${params.token.reveal().replace('y', '&#121;')}"
             }
         }
         """);
@@ -237,8 +291,11 @@ class ReportPlaybookTest {
         .startsWith("# token \\*\\*\\*\n")
         .contains("- **token**: \\*\\*\\*\n")
         .contains("| ci | \\*\\*\\* |\n| bot | Bearer \\*\\*\\* |")
-        .contains("the key is ***");
-    assertThat(html).contains("<div class=\"value\">***</div>");
+        .contains("the key is **\\*\\*\\***");
+    assertThat(html)
+        .contains("<div class=\"value\">***</div>")
+        .contains("<p>the key is <strong>***</strong></p>")
+        .contains("<p>spelt in pieces: ***</p>");
     assertThat(new String(Files.readAllBytes(dir.resolve("chart-1.png")), "ISO-8859-1"))
         .doesNotContain("hunter2-canary");
   }
