@@ -2,7 +2,6 @@ package dev.roadie.report;
 
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * report.html: one self-contained file (inline CSS, charts as data URIs) that can be mailed,
@@ -28,16 +27,16 @@ final class HtmlReport {
       table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .7rem;\
       text-align:left;vertical-align:top}th{background:#f6f8fa}
       figure{margin:1rem 0}img{max-width:100%;height:auto}figcaption{color:#59636e;font-size:.9rem}
-      .nodata{color:#59636e;font-style:italic}.text p{margin:.6rem 0}
+      .nodata,.note{color:#59636e;font-style:italic}.text p{margin:.6rem 0}
       code{background:#f6f8fa;border-radius:4px;padding:.1rem .3rem;font-size:.9em}
       pre{background:#f6f8fa;border-radius:6px;padding:.6rem .9rem;overflow-x:auto}pre code{padding:0}
       """;
 
-  private final Map<Block.Chart, ReportFiles.Image> images;
+  private final Drawings drawings;
   private final StringBuilder out = new StringBuilder();
 
-  HtmlReport(Map<Block.Chart, ReportFiles.Image> images) {
-    this.images = images;
+  HtmlReport(Drawings drawings) {
+    this.drawings = drawings;
   }
 
   String render(Contents contents) {
@@ -142,22 +141,32 @@ final class HtmlReport {
   }
 
   private void chart(Block.Chart chart) {
-    ReportFiles.Image image = images.get(chart);
-    if (image == null) {
+    Drawings.Image image = drawings.image(chart);
+    String failure = drawings.failure(chart);
+    if (failure != null) {
+      out.append("<p class=\"nodata\"><strong>")
+          .append(escape(chart.title()))
+          .append("</strong>: chart could not be drawn: ")
+          .append(escape(failure))
+          .append("</p>\n");
+    } else if (image == null) {
       out.append("<p class=\"nodata\"><strong>")
           .append(escape(chart.title()))
           .append("</strong>: no data.</p>\n");
-      return;
+    } else {
+      out.append("<figure><img alt=\"")
+          .append(escape(chart.title()))
+          .append("\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(image.png()))
+          .append("\"><figcaption>")
+          .append(escape(chart.title()))
+          .append(" (")
+          .append(image.file())
+          .append(")</figcaption></figure>\n");
     }
-    out.append("<figure><img alt=\"")
-        .append(escape(chart.title()))
-        .append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(image.png()))
-        .append("\"><figcaption>")
-        .append(escape(chart.title()))
-        .append(" (")
-        .append(image.file())
-        .append(")</figcaption></figure>\n");
+    for (String note : chart.notes()) {
+      out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
+    }
   }
 
   /** Text safe in element content and in quoted attribute values. */

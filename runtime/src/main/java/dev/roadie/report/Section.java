@@ -121,9 +121,7 @@ public final class Section {
       map.forEach(
           (name, points) ->
               series.add(
-                  new Series(
-                      Cells.text(name),
-                      Points.of(points, type, where + ", series '" + name + "'"))));
+                  Points.of(Cells.text(name), points, type, where + ", series '" + name + "'")));
     }
     Object yLabel = options.get("yLabel");
     return add(

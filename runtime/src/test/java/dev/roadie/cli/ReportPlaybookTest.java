@@ -408,6 +408,85 @@ class ReportPlaybookTest {
   }
 
   @Test
+  void aChartThatCannotBeDrawnLeavesTheReportWithTheOtherChartsAndWarnsInTheLog() throws Exception {
+    // Keys 1 and '1' pass the report's checks and become one series name twice: XChart refuses.
+    roadie.playbook(
+        "twins",
+        """
+        step('s') {
+            report.section('Load') {
+                chart('Before', series: [a: [[0, 1], [1000, 2]]])
+                chart('Twins', series: [(1): [[0, 1], [1000, 2]], '1': [[0, 3], [1000, 4]]])
+                figure 'after', 'the chart'
+            }
+            report.section('Disks') { chart('Used', type: 'bar', series: [used: [['/', 41]]]) }
+        }
+        """);
+
+    Process process = RoadieProcess.start(home, java.util.Map.of(), "run", "twins");
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes());
+
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output)
+        .contains(
+            "report: chart 'Twins' in section 'Load' could not be drawn: Series name >1< has"
+                + " already been used. Use unique names for each series!!!")
+        .doesNotContain("\tat ");
+    Path dir;
+    try (Stream<Path> runs = Files.list(home.resolve("var/runs"))) {
+      dir = runs.findFirst().orElseThrow();
+    }
+    String reason =
+        "Series name &gt;1&lt; has already been used. Use unique names for each series!!!";
+    assertThat(read(dir.resolve("report.html")))
+        .contains("<p class=\"nodata\"><strong>Twins</strong>: chart could not be drawn: " + reason)
+        .contains("<div class=\"value\">the chart</div>")
+        .contains("(chart-1.png)</figcaption>")
+        .contains("(chart-3.png)</figcaption>");
+    assertThat(read(dir.resolve("report.md")))
+        .contains(
+            "![Before](chart-1.png)\n\n**Twins**: _chart could not be drawn: Series name"
+                + " \\>1\\< has already been used. Use unique names for each series\\!\\!\\!_\n\n"
+                + "- **after**: the chart\n")
+        .contains("![Used](chart-3.png)");
+    assertThat(ImageIO.read(dir.resolve("chart-1.png").toFile())).isNotNull();
+    assertThat(dir.resolve("chart-2.png")).doesNotExist();
+    assertThat(ImageIO.read(dir.resolve("chart-3.png").toFile())).isNotNull();
+  }
+
+  @Test
+  void notANumberAndInfiniteValuesAreLeftOutOfTheChartWithANote() throws Exception {
+    roadie.playbook(
+        "gaps",
+        """
+        step('s') {
+            def avg = [[0, 1], [1000, Double.NaN], [2000, Double.POSITIVE_INFINITY], [3000, 2]]
+            report.section('Trends') {
+                chart('Latency', series: [avg: avg, max: [[0, 5], [3000, 6]]])
+                chart('Disks', type: 'bar', series: [used: [['/', Double.NEGATIVE_INFINITY]]])
+            }
+        }
+        """);
+
+    JsonNode run = run("gaps");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    Path dir = workDir(run);
+    assertThat(read(dir.resolve("report.md")))
+        .contains(
+            "![Latency](chart-1.png)\n\n_series 'avg': 2 points left out, not a finite number:"
+                + " point 1 (NaN), point 2 (Infinity)_\n\n"
+                + "**Disks**: _no data._\n\n_series 'used': 1 point left out, not a finite"
+                + " number: point 0 (-Infinity)_\n");
+    assertThat(read(dir.resolve("report.html")))
+        .contains(
+            "<p class=\"note\">series &#39;avg&#39;: 2 points left out, not a finite number:"
+                + " point 1 (NaN), point 2 (Infinity)</p>");
+    assertThat(ImageIO.read(dir.resolve("chart-1.png").toFile())).isNotNull();
+  }
+
+  @Test
   void badReportInputFailsTheStepNamingWhatAndWhere() throws Exception {
     roadie.playbook(
         "bad",
@@ -420,6 +499,9 @@ class ReportPlaybookTest {
         step('option', continueOnFailure: true) { report.section('D') { chart('X', serie: [:]) } }
         step('time', continueOnFailure: true) {
             report.section('E') { chart('Y', series: [s: [['monday', 1]]]) }
+        }
+        step('micros', continueOnFailure: true) {
+            report.section('F') { chart('Z', series: [s: [[0, 1], [1763900000000000, 2]]]) }
         }
         """);
 
@@ -436,6 +518,10 @@ class ReportPlaybookTest {
             "chart 'Y', series 's', point 0: a line chart's time must be an Instant,"
                 + " OffsetDateTime, ZonedDateTime, Date or epoch milliseconds, got String monday;"
                 + " for labels use type: 'bar'")
+        .contains(
+            "chart 'Z', series 's', point 1: the time +57865-10-07T06:13:20Z is outside the"
+                + " years 1 to 9999; a number is epoch milliseconds: was 1763900000000000 in"
+                + " micro- or nanoseconds?")
         .contains("playbooks/bad.groovy:1");
     assertThat(result.out() + result.err()).doesNotContain("\tat ");
   }
