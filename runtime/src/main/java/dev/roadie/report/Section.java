@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * One section of a report: the delegate of {@code report.section('name') { ... }}, where {@code
- * figure}, {@code table}, {@code chart} and {@code text} add to it in order. Every value is turned
- * into masked text as it is added, so a secret never sits in the report's memory in the clear.
- * Thread-safe.
+ * figure}, {@code table}, {@code chart}, {@code text} and {@code trends} add to it in order. Every
+ * value is turned into masked text as it is added, so a secret never sits in the report's memory in
+ * the clear. Thread-safe.
  */
 public final class Section {
   private final String title;
@@ -135,6 +135,17 @@ public final class Section {
    */
   public Section text(Object text) {
     return add(new Block.Text(Cells.markdown(text)));
+  }
+
+  /**
+   * The trends of a metrics log: {@code trends ops.metricsLog(file).trends(window: '7d')} adds the
+   * number of samples, a table of every metric (samples, average, min, max, p95), a line chart per
+   * metric, and what could not be read; a window without samples says so instead. Takes anything of
+   * that shape (read by property), so the report does not depend on {@code ops}.
+   */
+  public Section trends(Object trends) {
+    TrendsBlocks.add(this, "trends in section '" + title + "'", trends);
+    return this;
   }
 
   private Section add(Block block) {

@@ -487,6 +487,72 @@ class ReportPlaybookTest {
   }
 
   @Test
+  void trendsInASectionAddTheSamplesATableAndAChartPerMetric() throws Exception {
+    // Anything shaped like ops.metricsLog(file).trends(...) will do: here maps and Expandos.
+    roadie.playbook(
+        "trends",
+        """
+        step('s') {
+            def t0 = Instant.parse('2026-11-20T00:00:00Z')
+            def series = { base -> (0..5).collect { new Expando(time: t0.plusSeconds(it * 3600), value: base + it) } }
+            def metric = { name, base -> new Expando(name: name, count: 12, average: base + 2.5d,
+                                                      min: base, max: base + 5, p95: base + 4.75d, series: series(base)) }
+            def t = [metrics: [response_ms: metric('response_ms', 100), memory_mb: metric('memory_mb', 500)],
+                     samples: 12, badValues: 2, problems: ['/var/log/a_b/metrics.log: truncated gzip']]
+            report.section('Trends') { trends t }
+            report.section('Quiet') {
+                trends([metrics: [:], samples: 0, from: t0, to: t0.plusSeconds(86400), files: ['/var/log/x_y.log']])
+            }
+        }
+        """);
+
+    JsonNode run = run("trends");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    Path dir = workDir(run);
+    assertThat(read(dir.resolve("report.md")))
+        .contains(
+            "## Trends\n\n- **samples**: 12\n\n"
+                + "| metric | samples | average | min | max | p95 |\n| --- | --- | --- | --- | --- | --- |\n"
+                + "| response\\_ms | 12 | 102.5 | 100 | 105 | 104.75 |\n"
+                + "| memory\\_mb | 12 | 502.5 | 500 | 505 | 504.75 |\n\n"
+                + "![response\\_ms](chart-1.png)\n\n![memory\\_mb](chart-2.png)\n\n"
+                + "2 values were skipped: not a number of 0 or more (key=value, one a line).\n\n"
+                + "Not read to the end: /var/log/a\\_b/metrics.log: truncated gzip\n\n")
+        .contains(
+            "## Quiet\n\nNo metric samples from 2026-11-20 00:00:00 UTC to 2026-11-21 00:00:00 UTC"
+                + " in /var/log/x\\_y.log.\n");
+    assertThat(read(dir.resolve("report.html")))
+        .contains("<p>Not read to the end: /var/log/a_b/metrics.log: truncated gzip</p>");
+    assertThat(ImageIO.read(dir.resolve("chart-2.png").toFile())).isNotNull();
+  }
+
+  @Test
+  void trendsOfSomethingElseFailNamingWhatTheyTake() throws Exception {
+    roadie.playbook(
+        "notrends",
+        """
+        step('log', continueOnFailure: true) { report.section('A') { trends 'metrics.log' } }
+        step('metric', continueOnFailure: true) {
+            report.section('B') { trends([metrics: [rt: [name: 'rt']], samples: 1]) }
+        }
+        """);
+
+    CliFixture.Result result = roadie.roadie("run", "notrends");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.out())
+        .contains(
+            "trends in section 'A': trends takes what ops.metricsLog(file).trends(window: '7d')"
+                + " returns; trends has no metrics: String metrics.log")
+        .contains("playbooks/notrends.groovy:1")
+        .contains(
+            "trends in section 'B': trends takes what ops.metricsLog(file).trends(window: '7d')"
+                + " returns; metric 'rt' has no count: LinkedHashMap {name=rt}");
+    assertThat(result.out() + result.err()).doesNotContain("\tat ");
+  }
+
+  @Test
   void badReportInputFailsTheStepNamingWhatAndWhere() throws Exception {
     roadie.playbook(
         "bad",
