@@ -34,13 +34,21 @@ public final class Redactor {
 
   /** The text with every registered secret value replaced by {@code ***}; null stays null. */
   public static String redact(String text) {
+    return redact(text, MASK);
+  }
+
+  /**
+   * The text with every registered secret value replaced by {@code mask}: a mask spelt for where
+   * the text goes, as {@code \\*\\*\\*} in Markdown, where a bare {@code ***} would be emphasis.
+   */
+  public static String redact(String text, String mask) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String result = text;
     for (String value : values) {
       if (result.contains(value)) {
-        result = result.replace(value, MASK);
+        result = result.replace(value, mask);
       }
     }
     return result;

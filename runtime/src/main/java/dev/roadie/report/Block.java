@@ -31,8 +31,25 @@ sealed interface Block {
     boolean hasData() {
       return series.stream().anyMatch(s -> !s.points().isEmpty());
     }
+
+    /** What the chart does not show, a line per series that lost points: shown beneath it. */
+    List<String> notes() {
+      return series.stream()
+          .filter(s -> !s.leftOut().isEmpty())
+          .map(
+              s ->
+                  "series '"
+                      + s.name()
+                      + "': "
+                      + s.leftOut().size()
+                      + (s.leftOut().size() == 1 ? " point" : " points")
+                      + " left out, not a finite number: "
+                      + String.join(", ", s.leftOut().subList(0, Math.min(5, s.leftOut().size())))
+                      + (s.leftOut().size() > 5 ? "..." : ""))
+          .toList();
+    }
   }
 
-  /** Free text; Markdown in it is kept in report.md and shown as plain text in report.html. */
+  /** Free text, Markdown: kept as written in report.md, rendered in report.html. */
   record Text(String text) implements Block {}
 }

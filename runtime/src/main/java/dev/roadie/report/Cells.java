@@ -19,6 +19,8 @@ final class Cells {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final String MARKDOWN_MASK = "\\*\\*\\*";
+
   private Cells() {}
 
   static String text(Object value) {
@@ -29,6 +31,20 @@ final class Cells {
       return Redactor.MASK;
     }
     return Redactor.redact(plain(value));
+  }
+
+  /**
+   * Markdown the playbook wrote, masked with {@code \\*\\*\\*}: a bare {@code ***} would turn into
+   * emphasis markers next to the playbook's own, as in {@code **KEY**}.
+   */
+  static String markdown(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Secret) {
+      return MARKDOWN_MASK;
+    }
+    return Redactor.redact(plain(value), MARKDOWN_MASK);
   }
 
   private static String plain(Object value) {

@@ -1,6 +1,7 @@
 package dev.roadie.report;
 
 import dev.roadie.report.Series.Point;
+import java.awt.AWTError;
 import java.awt.Color;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,8 +35,23 @@ final class ChartImages {
     }
   }
 
-  /** The chart as PNG bytes; the chart has points. */
+  /**
+   * The chart as PNG bytes; the chart has points.
+   *
+   * @throws IllegalArgumentException when XChart refuses the chart, as it does two series of one
+   *     name
+   * @throws IllegalStateException when AWT cannot draw here at all
+   */
   byte[] png(Block.Chart chart) throws IOException {
+    try {
+      return draw(chart);
+    } catch (AWTError e) {
+      // An Error only by AWT's choice; to the report it is one chart that could not be drawn.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static byte[] draw(Block.Chart chart) throws IOException {
     Chart<?, ?> drawn = chart.type() == ChartType.LINE ? line(chart) : bar(chart);
     Styler styler = drawn.getStyler();
     styler.setChartBackgroundColor(Color.WHITE);

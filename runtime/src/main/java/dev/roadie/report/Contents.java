@@ -23,12 +23,17 @@ record Contents(
     }
   }
 
+  /** A chart and the title of its section. */
+  record Located(String section, Block.Chart chart) {}
+
   /** The charts with points, in document order: chart-1.png is the first. */
-  List<Block.Chart> charts() {
+  List<Located> charts() {
     return sections.stream()
-        .flatMap(p -> p.blocks().stream())
-        .filter(b -> b instanceof Block.Chart c && c.hasData())
-        .map(Block.Chart.class::cast)
+        .flatMap(
+            p ->
+                p.blocks().stream()
+                    .filter(b -> b instanceof Block.Chart c && c.hasData())
+                    .map(b -> new Located(p.title(), (Block.Chart) b)))
         .toList();
   }
 }

@@ -2,11 +2,11 @@ package dev.roadie.report;
 
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * report.html: one self-contained file (inline CSS, charts as data URIs) that can be mailed,
- * attached to a ticket or opened from anywhere without its PNGs. Every text is HTML-escaped, and a
+ * attached to a ticket or opened from anywhere without its PNGs. Every title, label and cell is
+ * HTML-escaped; free text is Markdown rendered with raw HTML escaped ({@link MarkdownText}); a
  * Content-Security-Policy forbids scripts besides, so a hostile value stays text.
  */
 final class HtmlReport {
@@ -27,14 +27,16 @@ final class HtmlReport {
       table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .7rem;\
       text-align:left;vertical-align:top}th{background:#f6f8fa}
       figure{margin:1rem 0}img{max-width:100%;height:auto}figcaption{color:#59636e;font-size:.9rem}
-      .nodata{color:#59636e;font-style:italic}.text{white-space:pre-wrap}
+      .nodata,.note{color:#59636e;font-style:italic}.text p{margin:.6rem 0}
+      code{background:#f6f8fa;border-radius:4px;padding:.1rem .3rem;font-size:.9em}
+      pre{background:#f6f8fa;border-radius:6px;padding:.6rem .9rem;overflow-x:auto}pre code{padding:0}
       """;
 
-  private final Map<Block.Chart, ReportFiles.Image> images;
+  private final Drawings drawings;
   private final StringBuilder out = new StringBuilder();
 
-  HtmlReport(Map<Block.Chart, ReportFiles.Image> images) {
-    this.images = images;
+  HtmlReport(Drawings drawings) {
+    this.drawings = drawings;
   }
 
   String render(Contents contents) {
@@ -86,7 +88,7 @@ final class HtmlReport {
       } else if (block instanceof Block.Chart c) {
         chart(c);
       } else if (block instanceof Block.Text t) {
-        out.append("<p class=\"text\">").append(escape(t.text())).append("</p>\n");
+        out.append("<div class=\"text\">\n").append(MarkdownText.html(t.text())).append("</div>\n");
       }
     }
     if (inFigures) {
@@ -139,22 +141,32 @@ final class HtmlReport {
   }
 
   private void chart(Block.Chart chart) {
-    ReportFiles.Image image = images.get(chart);
-    if (image == null) {
+    Drawings.Image image = drawings.image(chart);
+    String failure = drawings.failure(chart);
+    if (failure != null) {
+      out.append("<p class=\"nodata\"><strong>")
+          .append(escape(chart.title()))
+          .append("</strong>: chart could not be drawn: ")
+          .append(escape(failure))
+          .append("</p>\n");
+    } else if (image == null) {
       out.append("<p class=\"nodata\"><strong>")
           .append(escape(chart.title()))
           .append("</strong>: no data.</p>\n");
-      return;
+    } else {
+      out.append("<figure><img alt=\"")
+          .append(escape(chart.title()))
+          .append("\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(image.png()))
+          .append("\"><figcaption>")
+          .append(escape(chart.title()))
+          .append(" (")
+          .append(image.file())
+          .append(")</figcaption></figure>\n");
     }
-    out.append("<figure><img alt=\"")
-        .append(escape(chart.title()))
-        .append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(image.png()))
-        .append("\"><figcaption>")
-        .append(escape(chart.title()))
-        .append(" (")
-        .append(image.file())
-        .append(")</figcaption></figure>\n");
+    for (String note : chart.notes()) {
+      out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
+    }
   }
 
   /** Text safe in element content and in quoted attribute values. */

@@ -3,7 +3,6 @@ package dev.roadie.report;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +17,11 @@ final class MarkdownReport {
   /** CommonMark lets any ASCII punctuation be escaped; these are the ones that change meaning. */
   private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>|&#~!]");
 
-  private final Map<Block.Chart, ReportFiles.Image> images;
+  private final Drawings drawings;
   private final StringBuilder out = new StringBuilder();
 
-  MarkdownReport(Map<Block.Chart, ReportFiles.Image> images) {
-    this.images = images;
+  MarkdownReport(Drawings drawings) {
+    this.drawings = drawings;
   }
 
   String render(Contents contents) {
@@ -90,16 +89,26 @@ final class MarkdownReport {
   }
 
   private void chart(Block.Chart chart) {
-    ReportFiles.Image image = images.get(chart);
-    if (image == null) {
+    Drawings.Image image = drawings.image(chart);
+    String failure = drawings.failure(chart);
+    if (failure != null) {
+      out.append("**")
+          .append(inline(chart.title()))
+          .append("**: _chart could not be drawn: ")
+          .append(inline(failure))
+          .append("_\n\n");
+    } else if (image == null) {
       out.append("**").append(inline(chart.title())).append("**: _no data._\n\n");
-      return;
+    } else {
+      out.append("![")
+          .append(inline(chart.title()))
+          .append("](")
+          .append(image.file())
+          .append(")\n\n");
     }
-    out.append("![")
-        .append(inline(chart.title()))
-        .append("](")
-        .append(image.file())
-        .append(")\n\n");
+    for (String note : chart.notes()) {
+      out.append('_').append(inline(note)).append("_\n\n");
+    }
   }
 
   /** Text on one line with Markdown's special characters escaped. */

@@ -20,15 +20,26 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 final class Points {
   private Points() {}
 
-  static List<Point> of(Object points, ChartType type, String where) {
+  /** Points this far in the past or future are a unit mistake, and XChart's time axis hangs. */
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+  /**
+   * The series {@code name} of the points given. A value of NaN or an infinity (a 0/0 upstream, an
+   * average of nothing) is left out, not drawn and not failed on: the series keeps which points,
+   * and the report says so under the chart.
+   */
+  static Series of(String name, Object points, ChartType type, String where) {
     if (points == null) {
-      return List.of();
+      return new Series(name, List.of(), List.of());
     }
     if (!(points instanceof Iterable<?> items)) {
       throw new IllegalArgumentException(
           where + ": points must be a list of [time, value] pairs, got " + describe(points));
     }
     List<Point> result = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
     int index = 0;
     for (Object item : items) {
       String at = where + ", point " + index++;
@@ -56,9 +67,15 @@ final class Points {
       if (!(y instanceof Number number)) {
         throw new IllegalArgumentException(at + ": the value must be a number, got " + describe(y));
       }
-      result.add(new Point(type == ChartType.LINE ? time(x, at) : label(x), number.doubleValue()));
+      Object xValue = type == ChartType.LINE ? time(x, at) : label(x);
+      double value = number.doubleValue();
+      if (Double.isFinite(value)) {
+        result.add(new Point(xValue, value));
+      } else {
+        leftOut.add("point " + (index - 1) + " (" + value + ")");
+      }
     }
-    return result;
+    return new Series(name, result, leftOut);
   }
 
   private static Object property(Object item, String name, String at) {
@@ -75,6 +92,21 @@ final class Points {
   }
 
   private static Instant time(Object x, String at) {
+    Instant time = instant(x, at);
+    if (time.isBefore(FIRST) || time.isAfter(LAST)) {
+      throw new IllegalArgumentException(
+          at
+              + ": the time "
+              + time
+              + " is outside the years 1 to 9999"
+              + (x instanceof Number
+                  ? "; a number is epoch milliseconds: was " + x + " in micro- or nanoseconds?"
+                  : ""));
+    }
+    return time;
+  }
+
+  private static Instant instant(Object x, String at) {
     if (x instanceof Instant instant) {
       return instant;
     }

@@ -73,7 +73,10 @@ public final class Report implements AutoCloseable {
         Cells.text(sectionTitle), key -> new Section(key, () -> unwritten = true));
   }
 
-  /** Adds to a section with {@code figure}, {@code table}, {@code chart} and {@code text}. */
+  /**
+   * Adds to a section with {@code figure}, {@code table}, {@code chart}, {@code text}, {@code
+   * trends}.
+   */
   public Section section(
       String sectionTitle,
       @DelegatesTo(value = Section.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {

@@ -1,5 +1,6 @@
 package dev.roadie.report;
 
+import dev.roadie.config.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The report's files in a directory: {@code chart-N.png}, {@code report.md}, {@code report.html}.
@@ -21,35 +24,62 @@ final class ReportFiles {
   static final String MARKDOWN = "report.md";
   static final String HTML = "report.html";
 
+  private static final Logger LOG = LoggerFactory.getLogger(Report.class);
+
   private final Path dir;
 
   ReportFiles(Path dir) {
     this.dir = dir;
   }
 
-  /** Writes every file and returns the HTML's path. */
+  /**
+   * Writes every file and returns the HTML's path. A chart that cannot be drawn does not cost the
+   * report: its place says why, and the run's log warns naming it and its section.
+   */
   Path write(Contents contents) throws IOException {
-    Map<Block.Chart, Image> images = new IdentityHashMap<>();
-    List<Block.Chart> charts = contents.charts();
+    Map<Block.Chart, Drawings.Image> images = new IdentityHashMap<>();
+    Map<Block.Chart, String> failures = new IdentityHashMap<>();
+    List<Contents.Located> charts = contents.charts();
     if (!charts.isEmpty()) {
       // The only place the charting library is reached: runs without charts never load it.
       ChartImages renderer = new ChartImages();
       for (int i = 0; i < charts.size(); i++) {
-        Image image = new Image("chart-" + (i + 1) + ".png", renderer.png(charts.get(i)));
-        images.put(charts.get(i), image);
+        Block.Chart chart = charts.get(i).chart();
+        byte[] png;
+        try {
+          png = renderer.png(chart);
+        } catch (IOException | RuntimeException | LinkageError e) {
+          // XChart's own checks, and AWT without its native font library on a bare server: this
+          // chart is lost, the rest of the report is not.
+          String reason = reason(e);
+          failures.put(chart, reason);
+          LOG.warn(
+              "report: chart '{}' in section '{}' could not be drawn: {}",
+              chart.title(),
+              charts.get(i).section(),
+              reason);
+          continue;
+        }
+        Drawings.Image image = new Drawings.Image("chart-" + (i + 1) + ".png", png);
+        images.put(chart, image);
         replace(dir.resolve(image.file()), image.png());
       }
     }
+    Drawings drawings = new Drawings(images, failures);
     replace(
         dir.resolve(MARKDOWN),
-        new MarkdownReport(images).render(contents).getBytes(StandardCharsets.UTF_8));
+        new MarkdownReport(drawings).render(contents).getBytes(StandardCharsets.UTF_8));
     Path html = dir.resolve(HTML);
-    replace(html, new HtmlReport(images).render(contents).getBytes(StandardCharsets.UTF_8));
+    replace(html, new HtmlReport(drawings).render(contents).getBytes(StandardCharsets.UTF_8));
     return html;
   }
 
-  /** A chart as the documents refer to it. */
-  record Image(String file, byte[] png) {}
+  private static String reason(Throwable e) {
+    String message = Redactor.redact(e.getMessage());
+    return message == null || message.isBlank()
+        ? e.getClass().getSimpleName()
+        : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+  }
 
   private static void replace(Path file, byte[] bytes) throws IOException {
     Path partial = file.resolveSibling("." + file.getFileName() + ".partial");

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * One section of a report: the delegate of {@code report.section('name') { ... }}, where {@code
- * figure}, {@code table}, {@code chart} and {@code text} add to it in order. Every value is turned
- * into masked text as it is added, so a secret never sits in the report's memory in the clear.
- * Thread-safe.
+ * figure}, {@code table}, {@code chart}, {@code text} and {@code trends} add to it in order. Every
+ * value is turned into masked text as it is added, so a secret never sits in the report's memory in
+ * the clear. Thread-safe.
  */
 public final class Section {
   private final String title;
@@ -121,9 +121,7 @@ public final class Section {
       map.forEach(
           (name, points) ->
               series.add(
-                  new Series(
-                      Cells.text(name),
-                      Points.of(points, type, where + ", series '" + name + "'"))));
+                  Points.of(Cells.text(name), points, type, where + ", series '" + name + "'")));
     }
     Object yLabel = options.get("yLabel");
     return add(
@@ -131,9 +129,23 @@ public final class Section {
             Cells.text(chartTitle), type, yLabel == null ? "" : Cells.text(yLabel), series));
   }
 
-  /** Free text. Markdown in it is kept as written in report.md; report.html shows it as text. */
+  /**
+   * Free text, Markdown: kept as written in report.md, rendered in report.html with any raw HTML in
+   * it shown as text and links to {@code javascript:} and the like made inert.
+   */
   public Section text(Object text) {
-    return add(new Block.Text(Cells.text(text)));
+    return add(new Block.Text(Cells.markdown(text)));
+  }
+
+  /**
+   * The trends of a metrics log: {@code trends ops.metricsLog(file).trends(window: '7d')} adds the
+   * number of samples, a table of every metric (samples, average, min, max, p95), a line chart per
+   * metric, and what could not be read; a window without samples says so instead. Takes anything of
+   * that shape (read by property), so the report does not depend on {@code ops}.
+   */
+  public Section trends(Object trends) {
+    TrendsBlocks.add(this, "trends in section '" + title + "'", trends);
+    return this;
   }
 
   private Section add(Block block) {

@@ -146,12 +146,65 @@ class ReportPlaybookTest {
         .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</title>")
         .contains("<h2>&lt;b&gt;bold&lt;/b&gt;</h2>")
         .contains("<td>&lt;script&gt;x&lt;/script&gt;</td>")
-        .contains("<p class=\"text\">&lt;script&gt;alert(4)&lt;/script&gt;</p>")
+        .contains("<div class=\"text\">\n<p>&lt;script&gt;alert(4)&lt;/script&gt;</p>\n</div>")
         .contains("Content-Security-Policy");
     String md = read(workDir(run).resolve("report.md"));
     assertThat(md)
         .startsWith("# \\<script\\>alert(1)\\</script\\> \\& \"quotes\"\n")
         .contains("| \\<script\\>x\\</script\\> |");
+  }
+
+  @Test
+  void markdownInATextIsRenderedInTheHtmlAndKeptAsWrittenInTheMarkdown() throws Exception {
+    String text =
+        "Slower on **Tuesday** after `deploy 42`:\\n\\n- audiodeck\\n- synth\\n\\n"
+            + "See [the runbook](https://wiki.example/runbook).";
+    roadie.playbook("markdown", "step('s') { report.section('Notes') { text '" + text + "' } }\n");
+
+    JsonNode run = run("markdown");
+
+    String html = read(workDir(run).resolve("report.html"));
+    assertThat(html)
+        .contains(
+            "<div class=\"text\">\n<p>Slower on <strong>Tuesday</strong> after"
+                + " <code>deploy 42</code>:</p>\n<ul>\n<li>audiodeck</li>\n<li>synth</li>\n</ul>\n"
+                + "<p>See <a rel=\"nofollow\" href=\"https://wiki.example/runbook\">the runbook</a>.</p>\n</div>");
+    assertThat(read(workDir(run).resolve("report.md")))
+        .contains(
+            "## Notes\n\nSlower on **Tuesday** after `deploy 42`:\n\n- audiodeck\n- synth\n\n"
+                + "See [the runbook](https://wiki.example/runbook).\n");
+  }
+
+  @Test
+  void rawHtmlAndJavascriptLinksInATextStayInert() throws Exception {
+    roadie.playbook(
+        "inert",
+        """
+        step('s') {
+            report.section('Notes') {
+                text 'before <script>alert(1)</script> after'
+                text '[x](javascript:alert(2)) and <a href="javascript:alert(3)">y</a>'
+                text '![z](javascript:alert(4)) <img src=x onerror=alert(5)>'
+            }
+        }
+        """);
+
+    JsonNode run = run("inert");
+
+    String html = read(workDir(run).resolve("report.html"));
+    assertThat(html.toLowerCase())
+        .doesNotContain("<script")
+        .doesNotContain("<img src=x")
+        .doesNotContain("<a href=\"javascript:")
+        .doesNotContain("src=\"javascript:");
+    assertThat(html)
+        .contains("<p>before &lt;script&gt;alert(1)&lt;/script&gt; after</p>")
+        .contains(
+            "<p><a rel=\"nofollow\" href=\"\">x</a> and &lt;a href=&quot;javascript:alert(3)&quot;&gt;y&lt;/a&gt;</p>")
+        .contains("<p><img src=\"\" alt=\"z\" /> &lt;img src=x onerror=alert(5)&gt;</p>")
+        .contains("Content-Security-Policy");
+    assertThat(read(workDir(run).resolve("report.md")))
+        .contains("[x](javascript:alert(2)) and <a href=\"javascript:alert(3)\">y</a>");
   }
 
   @Test
@@ -222,7 +275,8 @@ class ReportPlaybookTest {
                 figure 'token', params.token
                 table(['who', 'key'], [['ci', params.token], ['bot', "Bearer ${params.token.reveal()}"]])
                 chart("key ${params.token.reveal()}", series: [(params.token.reveal()): [[0, 1], [1000, 2]]])
-                text "the key is ${params.token.reveal()}"
+                text "the key is **${params.token.reveal()}**"
+                text "spelt in pieces: ${params.token.reveal().replace('y', '&#121;')}"
             }
         }
         """);
@@ -237,8 +291,11 @@ class ReportPlaybookTest {
         .startsWith("# token \\*\\*\\*\n")
         .contains("- **token**: \\*\\*\\*\n")
         .contains("| ci | \\*\\*\\* |\n| bot | Bearer \\*\\*\\* |")
-        .contains("the key is ***");
-    assertThat(html).contains("<div class=\"value\">***</div>");
+        .contains("the key is **\\*\\*\\***");
+    assertThat(html)
+        .contains("<div class=\"value\">***</div>")
+        .contains("<p>the key is <strong>***</strong></p>")
+        .contains("<p>spelt in pieces: ***</p>");
     assertThat(new String(Files.readAllBytes(dir.resolve("chart-1.png")), "ISO-8859-1"))
         .doesNotContain("hunter2-canary");
   }
@@ -351,6 +408,151 @@ class ReportPlaybookTest {
   }
 
   @Test
+  void aChartThatCannotBeDrawnLeavesTheReportWithTheOtherChartsAndWarnsInTheLog() throws Exception {
+    // Keys 1 and '1' pass the report's checks and become one series name twice: XChart refuses.
+    roadie.playbook(
+        "twins",
+        """
+        step('s') {
+            report.section('Load') {
+                chart('Before', series: [a: [[0, 1], [1000, 2]]])
+                chart('Twins', series: [(1): [[0, 1], [1000, 2]], '1': [[0, 3], [1000, 4]]])
+                figure 'after', 'the chart'
+            }
+            report.section('Disks') { chart('Used', type: 'bar', series: [used: [['/', 41]]]) }
+        }
+        """);
+
+    Process process = RoadieProcess.start(home, java.util.Map.of(), "run", "twins");
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes());
+
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output)
+        .contains(
+            "report: chart 'Twins' in section 'Load' could not be drawn: Series name >1< has"
+                + " already been used. Use unique names for each series!!!")
+        .doesNotContain("\tat ");
+    Path dir;
+    try (Stream<Path> runs = Files.list(home.resolve("var/runs"))) {
+      dir = runs.findFirst().orElseThrow();
+    }
+    String reason =
+        "Series name &gt;1&lt; has already been used. Use unique names for each series!!!";
+    assertThat(read(dir.resolve("report.html")))
+        .contains("<p class=\"nodata\"><strong>Twins</strong>: chart could not be drawn: " + reason)
+        .contains("<div class=\"value\">the chart</div>")
+        .contains("(chart-1.png)</figcaption>")
+        .contains("(chart-3.png)</figcaption>");
+    assertThat(read(dir.resolve("report.md")))
+        .contains(
+            "![Before](chart-1.png)\n\n**Twins**: _chart could not be drawn: Series name"
+                + " \\>1\\< has already been used. Use unique names for each series\\!\\!\\!_\n\n"
+                + "- **after**: the chart\n")
+        .contains("![Used](chart-3.png)");
+    assertThat(ImageIO.read(dir.resolve("chart-1.png").toFile())).isNotNull();
+    assertThat(dir.resolve("chart-2.png")).doesNotExist();
+    assertThat(ImageIO.read(dir.resolve("chart-3.png").toFile())).isNotNull();
+  }
+
+  @Test
+  void notANumberAndInfiniteValuesAreLeftOutOfTheChartWithANote() throws Exception {
+    roadie.playbook(
+        "gaps",
+        """
+        step('s') {
+            def avg = [[0, 1], [1000, Double.NaN], [2000, Double.POSITIVE_INFINITY], [3000, 2]]
+            report.section('Trends') {
+                chart('Latency', series: [avg: avg, max: [[0, 5], [3000, 6]]])
+                chart('Disks', type: 'bar', series: [used: [['/', Double.NEGATIVE_INFINITY]]])
+            }
+        }
+        """);
+
+    JsonNode run = run("gaps");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    Path dir = workDir(run);
+    assertThat(read(dir.resolve("report.md")))
+        .contains(
+            "![Latency](chart-1.png)\n\n_series 'avg': 2 points left out, not a finite number:"
+                + " point 1 (NaN), point 2 (Infinity)_\n\n"
+                + "**Disks**: _no data._\n\n_series 'used': 1 point left out, not a finite"
+                + " number: point 0 (-Infinity)_\n");
+    assertThat(read(dir.resolve("report.html")))
+        .contains(
+            "<p class=\"note\">series &#39;avg&#39;: 2 points left out, not a finite number:"
+                + " point 1 (NaN), point 2 (Infinity)</p>");
+    assertThat(ImageIO.read(dir.resolve("chart-1.png").toFile())).isNotNull();
+  }
+
+  @Test
+  void trendsInASectionAddTheSamplesATableAndAChartPerMetric() throws Exception {
+    // Anything shaped like ops.metricsLog(file).trends(...) will do: here maps and Expandos.
+    roadie.playbook(
+        "trends",
+        """
+        step('s') {
+            def t0 = Instant.parse('2026-11-20T00:00:00Z')
+            def series = { base -> (0..5).collect { new Expando(time: t0.plusSeconds(it * 3600), value: base + it) } }
+            def metric = { name, base -> new Expando(name: name, count: 12, average: base + 2.5d,
+                                                      min: base, max: base + 5, p95: base + 4.75d, series: series(base)) }
+            def t = [metrics: [response_ms: metric('response_ms', 100), memory_mb: metric('memory_mb', 500)],
+                     samples: 12, badValues: 2, problems: ['/var/log/a_b/metrics.log: truncated gzip']]
+            report.section('Trends') { trends t }
+            report.section('Quiet') {
+                trends([metrics: [:], samples: 0, from: t0, to: t0.plusSeconds(86400), files: ['/var/log/x_y.log']])
+            }
+        }
+        """);
+
+    JsonNode run = run("trends");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    Path dir = workDir(run);
+    assertThat(read(dir.resolve("report.md")))
+        .contains(
+            "## Trends\n\n- **samples**: 12\n\n"
+                + "| metric | samples | average | min | max | p95 |\n| --- | --- | --- | --- | --- | --- |\n"
+                + "| response\\_ms | 12 | 102.5 | 100 | 105 | 104.75 |\n"
+                + "| memory\\_mb | 12 | 502.5 | 500 | 505 | 504.75 |\n\n"
+                + "![response\\_ms](chart-1.png)\n\n![memory\\_mb](chart-2.png)\n\n"
+                + "2 values were skipped: not a number of 0 or more (key=value, one a line).\n\n"
+                + "Not read to the end: /var/log/a\\_b/metrics.log: truncated gzip\n\n")
+        .contains(
+            "## Quiet\n\nNo metric samples from 2026-11-20 00:00:00 UTC to 2026-11-21 00:00:00 UTC"
+                + " in /var/log/x\\_y.log.\n");
+    assertThat(read(dir.resolve("report.html")))
+        .contains("<p>Not read to the end: /var/log/a_b/metrics.log: truncated gzip</p>");
+    assertThat(ImageIO.read(dir.resolve("chart-2.png").toFile())).isNotNull();
+  }
+
+  @Test
+  void trendsOfSomethingElseFailNamingWhatTheyTake() throws Exception {
+    roadie.playbook(
+        "notrends",
+        """
+        step('log', continueOnFailure: true) { report.section('A') { trends 'metrics.log' } }
+        step('metric', continueOnFailure: true) {
+            report.section('B') { trends([metrics: [rt: [name: 'rt']], samples: 1]) }
+        }
+        """);
+
+    CliFixture.Result result = roadie.roadie("run", "notrends");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.out())
+        .contains(
+            "trends in section 'A': trends takes what ops.metricsLog(file).trends(window: '7d')"
+                + " returns; trends has no metrics: String metrics.log")
+        .contains("playbooks/notrends.groovy:1")
+        .contains(
+            "trends in section 'B': trends takes what ops.metricsLog(file).trends(window: '7d')"
+                + " returns; metric 'rt' has no count: LinkedHashMap {name=rt}");
+    assertThat(result.out() + result.err()).doesNotContain("\tat ");
+  }
+
+  @Test
   void badReportInputFailsTheStepNamingWhatAndWhere() throws Exception {
     roadie.playbook(
         "bad",
@@ -363,6 +565,9 @@ class ReportPlaybookTest {
         step('option', continueOnFailure: true) { report.section('D') { chart('X', serie: [:]) } }
         step('time', continueOnFailure: true) {
             report.section('E') { chart('Y', series: [s: [['monday', 1]]]) }
+        }
+        step('micros', continueOnFailure: true) {
+            report.section('F') { chart('Z', series: [s: [[0, 1], [1763900000000000, 2]]]) }
         }
         """);
 
@@ -379,6 +584,10 @@ class ReportPlaybookTest {
             "chart 'Y', series 's', point 0: a line chart's time must be an Instant,"
                 + " OffsetDateTime, ZonedDateTime, Date or epoch milliseconds, got String monday;"
                 + " for labels use type: 'bar'")
+        .contains(
+            "chart 'Z', series 's', point 1: the time +57865-10-07T06:13:20Z is outside the"
+                + " years 1 to 9999; a number is epoch milliseconds: was 1763900000000000 in"
+                + " micro- or nanoseconds?")
         .contains("playbooks/bad.groovy:1");
     assertThat(result.out() + result.err()).doesNotContain("\tat ");
   }

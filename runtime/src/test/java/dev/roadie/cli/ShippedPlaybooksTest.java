@@ -227,6 +227,31 @@ class ShippedPlaybooksTest {
   }
 
   @Test
+  void monthlyCapacityChartsTheMonthsTrendsOfAMetricsLogAndSaysWhatItSkipped() throws Exception {
+    Instant now = Instant.now();
+    StringBuilder lines = new StringBuilder();
+    for (int day = 20; day > 0; day--) {
+      lines.append(
+          String.format(
+              "%s response_ms=%d connections=%d%n", now.minus(Duration.ofDays(day)), 200 + day, 7));
+    }
+    lines.append(now.minus(Duration.ofHours(1))).append(" response_ms=slow\n");
+    Path log = Files.writeString(home.resolve("metrics.log"), lines.toString());
+
+    JsonNode run = run("run", "monthly-capacity", "-p", "metricsLog=" + log, "--json");
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    String report = Files.readString(workDir(run).resolve("report.md"));
+    assertThat(report)
+        .contains("## Trends over the month\n\n- **samples**: 20\n")
+        .contains("| connections | 20 | 7.0 | 7 | 7 | 7 |")
+        .contains("| response\\_ms | 20 | 210.5 | 201 | 220 |")
+        .containsPattern("!\\[connections\\]\\(chart-[0-9]+\\.png\\)")
+        .containsPattern("!\\[response\\\\_ms\\]\\(chart-[0-9]+\\.png\\)")
+        .contains("1 value was skipped: not a number of 0 or more");
+  }
+
+  @Test
   void monthlyCapacityRunsOnAFreshMachineWithItsDefaults() throws Exception {
     JsonNode run = run("run", "monthly-capacity", "--json");
 
