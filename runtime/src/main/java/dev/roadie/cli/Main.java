@@ -47,6 +47,9 @@ public final class Main {
     commandLine.setErr(cli.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpWidth(100);
+    CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler(
+        (failure, arguments) -> Usage.parameterException(failure, arguments, standard));
     commandLine.setExecutionExceptionHandler(
         (failure, line, parsed) -> {
           int code = report(failure);
