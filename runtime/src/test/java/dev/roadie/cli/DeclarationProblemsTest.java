@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** check, list and run on playbooks whose bodies block or declare several things wrong. */
+/**
+ * check, list and run on playbooks whose bodies block or declare several things wrong. The time
+ * limit makes a hang a failure.
+ */
+@Timeout(60)
 class DeclarationProblemsTest {
   private static final String BLOCKING =
       "description 'blocks'\nwhile (true) { Thread.sleep(20) }\nstep('a') {}\n";
@@ -94,10 +99,11 @@ class DeclarationProblemsTest {
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err())
-        .contains("mistakes.groovy:1: timeout")
-        .contains("mistakes.groovy:4: misfire 'never'")
-        .contains("mistakes.groovy:6: step 'a' is declared twice")
+        .startsWith("error: playbooks/mistakes.groovy:1: timeout")
+        .contains("\nerror: playbooks/mistakes.groovy:4: misfire 'never'")
+        .contains("\nerror: playbooks/mistakes.groovy:6: step 'a' is declared twice")
         .doesNotContain("\tat ");
+    assertThat(result.err().lines()).hasSize(7);
   }
 
   @Test
