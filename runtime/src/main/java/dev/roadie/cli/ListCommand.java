@@ -33,6 +33,10 @@ final class ListCommand implements Callable<Integer> {
     Cli cli = root.cli;
     List<Map<String, Object>> entries = new ArrayList<>();
     boolean broken = false;
+    if (cli.playbooks().problem() != null) {
+      // Not an empty list: a directory that is not there is a mistake to fix.
+      throw new UsageException(cli.playbooks().problem());
+    }
     for (Path file : cli.playbooks().all()) {
       try {
         CompiledPlaybook playbook = cli.loader().load(file);

@@ -95,6 +95,18 @@ class ListAndHistoryOutputTest {
   }
 
   @Test
+  void listOfAMissingPlaybooksDirSaysItDoesNotExist() {
+    roadie.env.put("ROADIE_PLAYBOOKS_DIR", home.resolve("nowhere").toString());
+
+    CliFixture.Result result = roadie.roadie("list");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "error: the playbooks directory " + home.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
   void runOfAFileNameNotHereSuggestsThePlaybookOfThatName() {
     CliFixture.Result result = roadie.roadie("run", "service.groovy");
 
