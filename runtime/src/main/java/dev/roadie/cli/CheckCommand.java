@@ -4,25 +4,24 @@ import dev.roadie.config.ConfigException;
 import dev.roadie.config.ConfigLoader;
 import dev.roadie.config.LoadedConfig;
 import dev.roadie.playbook.CompiledPlaybook;
+import dev.roadie.playbook.DeclarationException;
 import dev.roadie.playbook.PlaybookException;
 import dev.roadie.playbook.PlaybookLoader;
 import dev.roadie.playbook.PlaybookRunner;
-import dev.roadie.playbook.PlaybookSpec;
 import dev.roadie.playbook.Playbooks;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.quartz.CronExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "check",
     description = {
-      "Checks that the config is valid, every playbook compiles and declares cleanly,",
-      "and every schedule is a valid cron expression. Lists every problem, not just the first."
+      "Checks the config, the data and playbooks dirs, and every playbook.",
+      "Every playbook must compile and declare cleanly within engine.declare_timeout, with a valid"
+          + " cron schedule. Lists every problem, not just the first."
     },
     mixinStandardHelpOptions = true,
     footer = {"", "Exits 0 when all is well, 2 when anything is wrong."})
@@ -50,8 +49,22 @@ final class CheckCommand implements Callable<Integer> {
                   + " (with the defaults for the rest, as the config is not valid)");
     }
 
+    String dataDirProblem = DataDirCheck.problem(config.settings().dataDir());
+    if (dataDirProblem != null) {
+      problems.add(dataDirProblem);
+      cli.out().println("error  " + dataDirProblem);
+    }
     Playbooks playbooks = Cli.playbooks(config);
-    PlaybookLoader loader = Cli.loader(cli.home(), config);
+    String playbooksDirProblem = playbooks.problem();
+    if (playbooksDirProblem != null) {
+      problems.add(playbooksDirProblem);
+      cli.out().println("error  " + playbooksDirProblem);
+    }
+    // Without a usable data dir there is no compile cache: compiling is all it costs.
+    PlaybookLoader loader =
+        dataDirProblem == null
+            ? Cli.loader(cli.home(), config)
+            : PlaybookLoader.uncached(cli.home());
     List<Path> files = playbooks.all();
     for (Path file : files) {
       List<String> found = check(file, loader, config, cli);
@@ -95,26 +108,13 @@ final class CheckCommand implements Callable<Integer> {
     } catch (PlaybookException e) {
       return List.of(e.getMessage());
     }
-    PlaybookSpec spec;
     try {
-      spec = PlaybookRunner.declare(playbook, config, cli.providers());
+      // Declaring checks every keyword, the schedule's cron expression included.
+      PlaybookRunner.declare(playbook, config, cli.providers());
+    } catch (DeclarationException e) {
+      return e.problems();
     } catch (PlaybookException e) {
       return List.of(e.getMessage());
-    }
-    if (spec.schedule() != null) {
-      try {
-        new CronExpression(spec.schedule());
-      } catch (ParseException e) {
-        return List.of(
-            playbook.displayPath()
-                + ":"
-                + spec.scheduleLine()
-                + ": error: schedule '"
-                + spec.schedule()
-                + "' is not a valid Quartz cron expression: "
-                + e.getMessage()
-                + " (seconds first: '0 0 6 * * ?' is 06:00 every day)");
-      }
     }
     return List.of();
   }

@@ -46,6 +46,10 @@ final class HistoryCommand implements Callable<Integer> {
     Cli cli = root.cli;
     cli.history().abortOrphans(Hosts.name());
     List<RunRecord> runs = cli.history().recent(playbook, limit);
+    if (runs.isEmpty() && playbook != null) {
+      // Neither run nor known: most likely a typo, answered as 'run' answers it (exit 2).
+      cli.playbooks().find(playbook);
+    }
     if (json) {
       cli.out().println(RunJson.write(RunJson.summaries(runs)));
       return ExitCodes.OK;
@@ -55,14 +59,18 @@ final class HistoryCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ZoneId zone = cli.config().settings().timeZone();
+    // As wide as the longest name shown, so a long name keeps its row in line.
+    int width = "PLAYBOOK".length();
+    for (RunRecord run : runs) {
+      width = Math.max(width, run.playbook().length());
+    }
+    String row = "%-23s %-" + width + "s %-10s %-19s %9s  %s%n";
     cli.out()
-        .printf(
-            "%-23s %-24s %-10s %-19s %9s  %s%n",
-            "ID", "PLAYBOOK", "STATUS", "STARTED (" + zone + ")", "DURATION", "TRIGGER");
+        .printf(row, "ID", "PLAYBOOK", "STATUS", "STARTED (" + zone + ")", "DURATION", "TRIGGER");
     for (RunRecord run : runs) {
       cli.out()
           .printf(
-              "%-23s %-24s %-10s %-19s %9s  %s%n",
+              row,
               run.id(),
               run.playbook(),
               run.status().label(),

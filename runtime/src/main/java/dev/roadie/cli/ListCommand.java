@@ -33,6 +33,10 @@ final class ListCommand implements Callable<Integer> {
     Cli cli = root.cli;
     List<Map<String, Object>> entries = new ArrayList<>();
     boolean broken = false;
+    if (cli.playbooks().problem() != null) {
+      // Not an empty list: a directory that is not there is a mistake to fix.
+      throw new UsageException(cli.playbooks().problem());
+    }
     for (Path file : cli.playbooks().all()) {
       try {
         CompiledPlaybook playbook = cli.loader().load(file);
@@ -77,8 +81,12 @@ final class ListCommand implements Callable<Integer> {
     return entry;
   }
 
-  private static String shown(Object value) {
-    return value == null ? null : ParamType.text(value);
+  /** Numbers and booleans stay typed in JSON; everything else is shown as its text. */
+  private static Object shown(Object value) {
+    if (value == null || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    return ParamType.text(value);
   }
 
   @SuppressWarnings("unchecked")
@@ -94,15 +102,20 @@ final class ListCommand implements Callable<Integer> {
     for (Map<String, Object> param : (List<Map<String, Object>>) entry.get("params")) {
       StringBuilder line = new StringBuilder("  -p ").append(param.get("name")).append('=');
       line.append(param.get("type"));
+      List<String> notes = new ArrayList<>();
       if (Boolean.TRUE.equals(param.get("required"))) {
-        line.append(" (required)");
+        notes.add("required");
       } else if (param.get("default") != null) {
-        line.append(" (default ").append(param.get("default")).append(')');
+        String shown = String.valueOf(param.get("default"));
+        // An empty default would read as a missing word.
+        notes.add("default " + (shown.isEmpty() ? "''" : shown));
       }
       List<?> allowed = (List<?>) param.get("allowed");
       if (!allowed.isEmpty()) {
-        line.append(" one of ")
-            .append(String.join(", ", allowed.stream().map(String::valueOf).toList()));
+        notes.add("one of: " + String.join(", ", allowed.stream().map(String::valueOf).toList()));
+      }
+      if (!notes.isEmpty()) {
+        line.append(" (").append(String.join("; ", notes)).append(')');
       }
       String description = (String) param.get("description");
       if (!description.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.roadie.config.ConfigException;
 import dev.roadie.config.Redactor;
 import dev.roadie.history.AmbiguousIdException;
 import dev.roadie.history.HistoryException;
+import dev.roadie.playbook.DeclarationException;
 import dev.roadie.playbook.PlaybookException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,6 +48,9 @@ public final class Main {
     commandLine.setErr(cli.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpWidth(100);
+    CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler(
+        (failure, arguments) -> Usage.parameterException(failure, arguments, standard));
     commandLine.setExecutionExceptionHandler(
         (failure, line, parsed) -> {
           int code = report(failure);
@@ -68,6 +72,11 @@ public final class Main {
   /** User-caused failures print their message alone; runtime faults keep their stack trace. */
   private int report(Exception failure) {
     PrintWriter err = cli.err();
+    if (failure instanceof DeclarationException declaration) {
+      // One line each, as check lists them.
+      declaration.problems().forEach(problem -> err.println(Redactor.redact("error: " + problem)));
+      return ExitCodes.BAD_INPUT;
+    }
     if (failure instanceof PlaybookException || failure instanceof AmbiguousIdException) {
       err.println(Redactor.redact("error: " + failure.getMessage()));
       return ExitCodes.BAD_INPUT;

@@ -1,6 +1,7 @@
 package dev.roadie.cli;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Config: config/roadie.yaml, then --config FILE, then ROADIE_* variables.",
       "Manual: README.md and docs/config.md in the roadie home.",
     })
-final class RoadieCommand implements Runnable {
+final class RoadieCommand implements Callable<Integer> {
   final Cli cli;
 
   @Spec CommandSpec spec;
@@ -48,8 +49,9 @@ final class RoadieCommand implements Runnable {
     cli.configFile(file);
   }
 
+  /** {@code roadie} alone is bad usage: the usage goes to stderr and it exits 2. */
   @Override
-  public void run() {
-    spec.commandLine().usage(cli.out());
+  public Integer call() {
+    return Usage.missingSubcommand(spec, cli.err());
   }
 }

@@ -22,14 +22,15 @@ import picocli.CommandLine.Spec;
       SimAudioDeckCommand.class,
       SimSynthServiceCommand.class
     })
-final class SimCommand implements Runnable {
+final class SimCommand implements Callable<Integer> {
   @ParentCommand RoadieCommand root;
 
   @Spec CommandSpec spec;
 
+  /** {@code roadie sim} alone is bad usage: the usage goes to stderr and it exits 2. */
   @Override
-  public void run() {
-    spec.commandLine().usage(root.cli.out());
+  public Integer call() {
+    return Usage.missingSubcommand(spec, root.cli.err());
   }
 
   @Command(

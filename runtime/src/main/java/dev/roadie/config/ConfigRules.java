@@ -22,7 +22,6 @@ final class ConfigRules {
           atLeast("speakers.request_timeout", c -> c.speakers().requestTimeout(), "1s"),
           between("speakers.max_retries", c -> c.speakers().maxRetries(), 0, 10),
           between("speakers.concurrency", c -> c.speakers().concurrency(), 1, 1024),
-          new Rule<>("speakers.devices", c -> c.speakers().devices(), SpeakerEntries::problem),
           notBlank("sox.binary", c -> c.sox().binary(), COMMAND),
           between("sox.max_workers", c -> c.sox().maxWorkers(), 1, 256),
           atLeast("sox.timeout", c -> c.sox().timeout(), "1s"),
@@ -82,6 +81,7 @@ final class ConfigRules {
           atLeast("engine.playbook_timeout", c -> c.engine().playbookTimeout(), "1s"),
           atLeast("engine.step_grace", c -> c.engine().stepGrace(), "100ms"),
           between("engine.output_limit", c -> c.engine().outputLimit(), 1024, 10_000_000),
+          atLeast("engine.declare_timeout", c -> c.engine().declareTimeout(), "100ms"),
           oneOf("log.level", c -> c.log().level(), LEVELS),
           oneOf("log.format", c -> c.log().format(), FORMATS));
 
@@ -97,6 +97,20 @@ final class ConfigRules {
     }
     checkServices(config, merged, problems);
     checkChannels(config, merged, problems);
+    checkDevices(config, merged, problems);
+  }
+
+  /** Every device's problems, each located at its own entry. */
+  private static void checkDevices(RoadieConfig config, Layer merged, Problems problems) {
+    if (problems.reported("speakers.devices")) {
+      return;
+    }
+    for (SpeakerEntries.Problem problem : SpeakerEntries.problems(config.speakers().devices())) {
+      problems.add(
+          merged.originOf("speakers.devices." + problem.device()),
+          "speakers.devices",
+          problem.message());
+    }
   }
 
   private static final List<String> MANAGERS = List.of("process", "systemd");

@@ -54,12 +54,14 @@ public record RoadieConfig(
    * @param stepGrace how long a timed-out step may take to stop after it is interrupted, before it
    *     is abandoned and the run goes on
    * @param outputLimit the most characters of a step's output kept in its record
+   * @param declareTimeout how long a playbook's body may take to declare its steps and params
    */
   public record EngineConfig(
       java.time.Duration stepTimeout,
       java.time.Duration playbookTimeout,
       java.time.Duration stepGrace,
-      int outputLimit) {}
+      int outputLimit,
+      java.time.Duration declareTimeout) {}
 
   /**
    * @param hosts device addresses to add to the inventory (env {@code DEVICE_HOSTS}, comma

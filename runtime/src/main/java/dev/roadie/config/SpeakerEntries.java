@@ -1,5 +1,6 @@
 package dev.roadie.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,66 +8,88 @@ import java.util.Set;
 
 /**
  * The rule for {@code speakers.devices}: each entry a name mapped to {@code host} (required),
- * {@code room}, {@code tags} and {@code websocket} (the notification port, when not 8080). The
- * first problem found is reported, naming the device and key.
+ * {@code room}, {@code tags} and {@code websocket} (the notification port, when not 8080). Every
+ * problem is reported, each naming the device and key.
  */
 public final class SpeakerEntries {
   static final Set<String> KEYS = Set.of("host", "room", "tags", "websocket");
 
   private SpeakerEntries() {}
 
+  /** One problem found in one device's entry; {@code message} starts with the device's name. */
+  record Problem(String device, String message) {}
+
+  /** The first problem, if any. */
   static Optional<String> problem(Map<String, Object> devices) {
+    return problems(devices).stream().map(Problem::message).findFirst();
+  }
+
+  /** Every problem of every device, in order: one pass shows them all. */
+  static List<Problem> problems(Map<String, Object> devices) {
+    List<Problem> found = new ArrayList<>();
     for (Map.Entry<String, Object> entry : devices.entrySet()) {
       String name = entry.getKey();
       if (name.isBlank()) {
-        return Optional.of("a device name is empty");
+        found.add(new Problem(name, "a device name is empty"));
+        continue;
       }
       if (!(entry.getValue() instanceof Map<?, ?> fields)) {
-        return Optional.of(
-            name
-                + ": expected {host: ADDRESS, room: ROOM, tags: [...]}, not "
-                + FieldType.describe(entry.getValue()));
+        found.add(
+            new Problem(
+                name,
+                name
+                    + ": expected {host: ADDRESS, room: ROOM, tags: [...]}, not "
+                    + FieldType.describe(entry.getValue())));
+        continue;
       }
       for (Object key : fields.keySet()) {
         if (!KEYS.contains(String.valueOf(key))) {
-          return Optional.of(
-              name
-                  + ": unknown key '"
-                  + key
-                  + "'"
-                  + Suggestions.didYouMean(String.valueOf(key), KEYS)
-                  + "; a device has host, room, tags and websocket");
+          found.add(
+              new Problem(
+                  name,
+                  name
+                      + ": unknown key '"
+                      + key
+                      + "'"
+                      + Suggestions.didYouMean(String.valueOf(key), KEYS)
+                      + "; a device has host, room, tags and websocket"));
         }
       }
       Object host = fields.get("host");
       if (!(host instanceof String text) || text.isBlank()) {
-        return Optional.of(name + ": host is missing; give the device's address, like 10.0.0.5");
-      }
-      if (!validAddress(text)) {
-        return Optional.of(
-            name + ": host '" + text + "' is not an address like 10.0.0.5 or hall.local:8090");
+        found.add(
+            new Problem(
+                name, name + ": host is missing; give the device's address, like 10.0.0.5"));
+      } else if (!validAddress(text)) {
+        found.add(
+            new Problem(
+                name,
+                name + ": host '" + text + "' is not an address like 10.0.0.5 or hall.local:8090"));
       }
       Object websocket = fields.get("websocket");
       if (websocket != null && !(websocket instanceof Integer port && port >= 1 && port <= 65535)) {
-        return Optional.of(
-            name
-                + ": websocket must be the notification port, 1..65535 (8080 on a real"
-                + " SoundTouch), not "
-                + FieldType.describe(websocket));
+        found.add(
+            new Problem(
+                name,
+                name
+                    + ": websocket must be the notification port, 1..65535 (8080 on a real"
+                    + " SoundTouch), not "
+                    + FieldType.describe(websocket)));
       }
       Object room = fields.get("room");
       if (room != null && (room instanceof Map<?, ?> || room instanceof List<?>)) {
-        return Optional.of(name + ": room must be text");
+        found.add(new Problem(name, name + ": room must be text"));
       }
       Object tags = fields.get("tags");
       if (tags != null
           && (!(tags instanceof List<?> list)
               || list.stream()
                   .anyMatch(t -> t == null || t instanceof Map<?, ?> || t instanceof List<?>))) {
-        return Optional.of(name + ": tags must be a list of words, like [lobby, ground-floor]");
+        found.add(
+            new Problem(name, name + ": tags must be a list of words, like [lobby, ground-floor]"));
       }
     }
-    return Optional.empty();
+    return found;
   }
 
   /** {@code host} or {@code host:port}, port 1..65535; no scheme, no path. */

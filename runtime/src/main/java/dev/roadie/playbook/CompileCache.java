@@ -25,11 +25,18 @@ final class CompileCache {
 
   private final Path root;
 
+  /**
+   * @param root where entries are kept; null for no cache at all (a data dir known to be unusable,
+   *     already reported, would otherwise warn about every entry)
+   */
   CompileCache(Path root) {
     this.root = root;
   }
 
   Optional<PlaybookCompiler.Output> read(String key) {
+    if (root == null) {
+      return Optional.empty();
+    }
     Path entry = root.resolve(key);
     Path script = entry.resolve(SCRIPT_FILE);
     if (!Files.isRegularFile(script)) {
@@ -60,6 +67,9 @@ final class CompileCache {
 
   /** Stores an entry; a cache that cannot be written only costs speed, so failures are logged. */
   void write(String key, PlaybookCompiler.Output output) {
+    if (root == null) {
+      return;
+    }
     Path entry = root.resolve(key);
     Path temporary = null;
     try {

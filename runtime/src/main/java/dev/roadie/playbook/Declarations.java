@@ -3,6 +3,7 @@ package dev.roadie.playbook;
 import dev.roadie.config.Durations;
 import dev.roadie.config.Suggestions;
 import groovy.lang.Closure;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.quartz.CronExpression;
 
 /**
  * Collects what a playbook's body declares, checking each declaration as it is made so that a
- * mistake is reported at its own line. Parameter values are resolved as each param is declared, so
- * the body can read {@code params.x} after declaring {@code x}.
+ * mistake is reported at its own line. A mistake is recorded and the body goes on, so that one pass
+ * reports them all; {@link #finish} refuses a playbook that has any. Parameter values are resolved
+ * as each param is declared, so the body can read {@code params.x} after declaring {@code x}.
  */
 final class Declarations {
   private static final Set<String> STEP_OPTIONS =
@@ -37,6 +40,7 @@ final class Declarations {
   private boolean resumable;
   private final Map<String, StepSpec> steps = new LinkedHashMap<>();
   private final List<StepSpec> hooks = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
 
   /**
    * @param supplied parameter values as text, from {@code -p key=value}
@@ -56,18 +60,38 @@ final class Declarations {
   void schedule(String cron) {
     schedule = cron;
     scheduleLine = line();
+    try {
+      new CronExpression(cron);
+    } catch (ParseException e) {
+      problems.add(
+          file
+              + ":"
+              + scheduleLine
+              + ": error: schedule '"
+              + cron
+              + "' is not a valid Quartz cron expression: "
+              + e.getMessage()
+              + " (seconds first: '0 0 6 * * ?' is 06:00 every day)");
+    }
   }
 
   void timeout(String text) {
-    timeout = duration("timeout", text);
+    Duration parsed = duration("timeout", text);
+    if (parsed != null) {
+      timeout = parsed;
+    }
   }
 
   void overlap(String policy) {
-    overlap = oneOf("overlap", policy, OVERLAP);
+    if (oneOf("overlap", policy, OVERLAP)) {
+      overlap = policy;
+    }
   }
 
   void misfire(String policy) {
-    misfire = oneOf("misfire", policy, MISFIRE);
+    if (oneOf("misfire", policy, MISFIRE)) {
+      misfire = policy;
+    }
   }
 
   void resumable(boolean safe) {
@@ -77,25 +101,32 @@ final class Declarations {
   void param(String name, Map<String, Object> options) {
     int line = line();
     checkOptions("param '" + name + "'", options, ParamDeclarations.OPTIONS);
-    params.declare(name, options, line);
+    try {
+      params.declare(name, options, line);
+    } catch (PlaybookException e) {
+      problems.add(e.getMessage());
+    }
   }
 
   void step(String name, Map<String, Object> options, Closure<?> body) {
     int line = line();
     checkOptions("step '" + name + "'", options, STEP_OPTIONS);
     if (steps.containsKey(name)) {
-      throw error(
+      problem(
           line,
           "step '"
               + name
               + "' is declared twice (first at line "
               + steps.get(name).line()
               + "); give each step its own name");
+      return;
     }
     Object retry = options.getOrDefault("retry", 0);
-    if (!(retry instanceof Integer retries) || retries < 0) {
-      throw error(
-          line, "step '" + name + "': retry must be a whole number of 0 or more, not " + retry);
+    int retries = 0;
+    if (retry instanceof Integer whole && whole >= 0) {
+      retries = whole;
+    } else {
+      problem(line, "step '" + name + "': retry must be a whole number of 0 or more, not " + retry);
     }
     Duration stepTimeout =
         options.containsKey("timeout")
@@ -105,6 +136,9 @@ final class Declarations {
         options.containsKey("retryDelay")
             ? duration("step '" + name + "': retryDelay", options.get("retryDelay"))
             : DEFAULT_RETRY_DELAY;
+    if (retryDelay == null) {
+      retryDelay = DEFAULT_RETRY_DELAY; // a bad one is recorded; finish() refuses the playbook
+    }
     boolean continueOnFailure = Boolean.TRUE.equals(options.get("continueOnFailure"));
     steps.put(
         name,
@@ -121,8 +155,14 @@ final class Declarations {
     return params.liveValues();
   }
 
-  /** Everything declared; throws when the supplied params do not fit the declared ones. */
+  /**
+   * Everything declared.
+   *
+   * @throws DeclarationException listing every mistake in the declarations
+   * @throws ParamException when the supplied params do not fit the declared ones
+   */
   PlaybookSpec finish() {
+    failIfProblems(null);
     params.finish();
     return new PlaybookSpec(
         description,
@@ -138,10 +178,28 @@ final class Declarations {
         hooks);
   }
 
+  /**
+   * Throws every mistake recorded so far, with {@code stopped} (what ended the body early) after
+   * them; does nothing when there is none of either.
+   */
+  void failIfProblems(PlaybookException stopped) {
+    if (problems.isEmpty() && stopped == null) {
+      return;
+    }
+    List<String> all = new ArrayList<>(problems);
+    if (stopped != null) {
+      all.add(stopped.getMessage());
+    }
+    if (all.size() == 1 && stopped != null) {
+      throw stopped;
+    }
+    throw new DeclarationException(all, stopped);
+  }
+
   private void checkOptions(String what, Map<String, Object> options, Set<String> known) {
     for (String option : options.keySet()) {
       if (!known.contains(option)) {
-        throw error(
+        problem(
             line(),
             what
                 + ": unknown option '"
@@ -154,9 +212,9 @@ final class Declarations {
     }
   }
 
-  private String oneOf(String keyword, String value, Set<String> choices) {
+  private boolean oneOf(String keyword, String value, Set<String> choices) {
     if (!choices.contains(value)) {
-      throw error(
+      problem(
           line(),
           keyword
               + " '"
@@ -164,10 +222,12 @@ final class Declarations {
               + "' is not one of "
               + String.join(", ", choices)
               + Suggestions.didYouMean(value, choices));
+      return false;
     }
-    return value;
+    return true;
   }
 
+  /** The duration, or null when it is not one (recorded as a problem). */
   private Duration duration(String what, Object text) {
     try {
       Duration parsed = Durations.parse(String.valueOf(text));
@@ -176,7 +236,8 @@ final class Declarations {
       }
       return parsed;
     } catch (IllegalArgumentException e) {
-      throw error(line(), what + ": " + e.getMessage());
+      problem(line(), what + ": " + e.getMessage());
+      return null;
     }
   }
 
@@ -184,7 +245,7 @@ final class Declarations {
     return ScriptLines.current(scriptClass);
   }
 
-  private PlaybookException error(int line, String message) {
-    return PlaybookException.at(file, line, message);
+  private void problem(int line, String message) {
+    problems.add(PlaybookException.at(file, line, message).getMessage());
   }
 }

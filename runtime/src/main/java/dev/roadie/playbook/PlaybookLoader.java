@@ -19,11 +19,16 @@ public final class PlaybookLoader {
 
   /**
    * @param home the roadie home, for showing paths relative to it
-   * @param cacheDir where compiled classes are kept
+   * @param cacheDir where compiled classes are kept; null for nowhere
    */
   public PlaybookLoader(Path home, Path cacheDir) {
     this.home = home.toAbsolutePath().normalize();
     this.cache = new CompileCache(cacheDir);
+  }
+
+  /** A loader that compiles every time and keeps nothing: for when the data dir is unusable. */
+  public static PlaybookLoader uncached(Path home) {
+    return new PlaybookLoader(home, null);
   }
 
   /**

@@ -59,7 +59,7 @@ public final class PlaybookRunner {
         new Declarations(playbook.displayPath(), playbook.scriptClass(), Map.of(), false);
     StepOutput output = new StepOutput(config.settings().engine().outputLimit(), RunListener.NONE);
     PlaybookWorld world = world(playbook, config, providers, declarations, null, output);
-    return declareWith(playbook, declarations, world, output);
+    return declareWith(playbook, declarations, world, output, config);
   }
 
   /**
@@ -90,7 +90,7 @@ public final class PlaybookRunner {
     Declarations declarations =
         new Declarations(playbook.displayPath(), playbook.scriptClass(), request.params(), true);
     PlaybookWorld world = world(playbook, config, providers, declarations, run, output);
-    PlaybookSpec spec = declareWith(playbook, declarations, world, output);
+    PlaybookSpec spec = declareWith(playbook, declarations, world, output, config);
     run.params(spec.values());
     RunHistory history = histories.get();
 
@@ -197,7 +197,8 @@ public final class PlaybookRunner {
       CompiledPlaybook playbook,
       Declarations declarations,
       PlaybookWorld world,
-      StepOutput output) {
+      StepOutput output,
+      LoadedConfig config) {
     ExitBlock.install();
     PlaybookScript script;
     try {
@@ -210,12 +211,14 @@ public final class PlaybookRunner {
     script.setBinding(binding);
     script.attach(declarations, world);
     try {
-      script.run();
+      BoundedDeclaration.run(
+          script::run, config.settings().engine().declareTimeout(), playbook.displayPath());
     } catch (PlaybookException e) {
-      throw e;
+      // With the mistakes declared before the one that stopped the body.
+      declarations.failIfProblems(e);
     } catch (Throwable e) {
       // Groovy throws checked exceptions undeclared (an IOException from a file read, say).
-      throw new PlaybookException(Failures.describe(e, playbook), e);
+      declarations.failIfProblems(new PlaybookException(Failures.describe(e, playbook), e));
     }
     output.take();
     return declarations.finish();

@@ -32,11 +32,16 @@ public final class Playbooks {
       if (Files.isRegularFile(file)) {
         return file.toAbsolutePath().normalize();
       }
-      throw new PlaybookException("no playbook file " + nameOrPath + ": no such file");
+      throw new PlaybookException(
+          "no playbook file " + nameOrPath + ": no such file" + inDirectory(nameOrPath));
     }
     Path file = directory.resolve(nameOrPath + EXTENSION);
     if (Files.isRegularFile(file)) {
       return file;
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new PlaybookException(
+          "unknown playbook '" + nameOrPath + "': the playbooks directory " + missing());
     }
     List<String> names = names();
     String known =
@@ -49,6 +54,33 @@ public final class Playbooks {
             + "'"
             + Suggestions.didYouMean(nameOrPath, names)
             + known);
+  }
+
+  /**
+   * Why the directory is not there, with the fix, or null when it is: a missing directory is not an
+   * empty one.
+   */
+  public String problem() {
+    return Files.isDirectory(directory) ? null : "the playbooks directory " + missing();
+  }
+
+  private String missing() {
+    return directory
+        + (Files.exists(directory) ? " is not a directory" : " does not exist")
+        + "; set playbooks_dir (or ROADIE_PLAYBOOKS_DIR) to the directory that holds the playbooks";
+  }
+
+  /**
+   * For a file name that is not there: the playbook of that name in the directory, or the closest
+   * names, as a hint.
+   */
+  private String inDirectory(String nameOrPath) {
+    String fileName = Path.of(nameOrPath).getFileName().toString();
+    String name = nameOf(Path.of(fileName));
+    if (Files.isRegularFile(directory.resolve(name + EXTENSION))) {
+      return "; did you mean '" + name + "' (" + directory.resolve(name + EXTENSION) + ")?";
+    }
+    return Files.isDirectory(directory) ? Suggestions.didYouMean(name, names()) : "";
   }
 
   /** Every playbook file in the directory, sorted by name. */

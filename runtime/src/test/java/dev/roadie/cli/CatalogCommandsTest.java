@@ -36,7 +36,7 @@ class CatalogCommandsTest {
             "daily                    Daily checks\n"
                 + "                         schedule 0 0 6 * * ?\n"
                 + "                         -p service=string (default audiodeck): service to check\n"
-                + "                         -p env=string (required) one of dev, prod\n");
+                + "                         -p env=string (required; one of: dev, prod)\n");
   }
 
   @Test

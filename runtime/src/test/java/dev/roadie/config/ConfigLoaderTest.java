@@ -28,7 +28,11 @@ class ConfigLoaderTest {
     assertThat(settings.engine())
         .isEqualTo(
             new RoadieConfig.EngineConfig(
-                Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(5), 65536));
+                Duration.ofMinutes(10),
+                Duration.ofHours(1),
+                Duration.ofSeconds(5),
+                65536,
+                Duration.ofSeconds(10)));
     assertThat(settings.speakers())
         .isEqualTo(
             new RoadieConfig.SpeakersConfig(
@@ -107,6 +111,7 @@ class ConfigLoaderTest {
                 "step_timeout", "30s",
                 "playbook_timeout", "1h",
                 "step_grace", "5s",
+                "declare_timeout", "10s",
                 "output_limit", 65536));
   }
 

@@ -195,7 +195,7 @@ class ConfigProblemsTest {
             file + ":7:3: store.cluster: 'maybe' is not true or false",
             file
                 + ":8:1: engine: expected a section with keys"
-                + " step_timeout, playbook_timeout, step_grace, output_limit, not 'fast'",
+                + " step_timeout, playbook_timeout, step_grace, output_limit, declare_timeout, not 'fast'",
             file
                 + ":9:1: time_zone: 'Europe/Berln' is not a time zone;"
                 + " use a region id like Europe/Berlin, or UTC; did you mean 'Europe/Berlin'?");
