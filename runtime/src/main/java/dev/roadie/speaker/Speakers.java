@@ -128,6 +128,15 @@ public final class Speakers implements AutoCloseable {
   }
 
   /**
+   * The backup in {@code file}, read and checked whole as {@link #restore} checks it: {@code
+   * devices} (each with its {@code name}) and {@code failed} (each with {@code name} and {@code
+   * reason}), so a playbook can say what a backup kept. Reads only.
+   */
+  public Snapshot snapshot(Object file) {
+    return Backups.load(path(file));
+  }
+
+  /**
    * Puts a snapshot back: {@code restore(file)} or {@code restore(file, only: ['kitchen'])}.
    * Refuses a file that does not parse, or names a device it lacks, before touching any device;
    * each change goes through {@code run.mutate}, so a dry run plans it.
