@@ -1,6 +1,7 @@
 package dev.roadie.cli;
 
 import dev.roadie.sim.AudioDeck;
+import dev.roadie.sim.CannotListenException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +71,12 @@ final class SimAudioDeckCommand implements java.util.concurrent.Callable<Integer
     }
     AudioDeck.Options options =
         new AudioDeck.Options(name, port, listeners, chosen, slowMillis, 256, "1.4.2");
-    AudioDeck deck =
-        AudioDeck.start(options, cli.out(), status -> Runtime.getRuntime().halt(status));
+    AudioDeck deck;
+    try {
+      deck = AudioDeck.start(options, cli.out(), status -> Runtime.getRuntime().halt(status));
+    } catch (CannotListenException e) {
+      throw new UsageException(e.getMessage() + "; try --port 0");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

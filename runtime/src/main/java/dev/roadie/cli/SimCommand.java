@@ -1,6 +1,7 @@
 package dev.roadie.cli;
 
 import dev.roadie.config.Durations;
+import dev.roadie.sim.CannotListenException;
 import dev.roadie.sim.SimulatedSpeaker;
 import dev.roadie.sim.SpeakerSimulator;
 import java.time.Duration;
@@ -104,8 +105,7 @@ final class SimCommand implements Callable<Integer> {
       }
       Duration delay = parse("--latency", latency);
       Duration runFor = duration == null ? null : parse("--for", duration);
-      try (SpeakerSimulator speakers =
-          SpeakerSimulator.start(count, host, basePort, !noNotifications)) {
+      try (SpeakerSimulator speakers = start(count, host, basePort, !noNotifications)) {
         speakers.latency(delay);
         if (announce) {
           try {
@@ -136,6 +136,22 @@ final class SimCommand implements Callable<Integer> {
         }
       }
       return ExitCodes.OK;
+    }
+
+    /** Starts them, or says which port was taken and how to get free ones. */
+    private static SpeakerSimulator start(
+        int count, String host, int basePort, boolean notifications) {
+      try {
+        return SpeakerSimulator.start(count, host, basePort, notifications);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--base-port: " + e.getMessage());
+      } catch (CannotListenException e) {
+        int last = basePort + (notifications ? 2 * count : count) - 1;
+        throw new UsageException(
+            e.getMessage()
+                + (basePort == 0 ? "" : "; the devices take ports " + basePort + ".." + last)
+                + ": try another --base-port, or --base-port 0 for free ones");
+      }
     }
 
     /** The config block that names the devices with their WebSocket ports, for onUpdate. */

@@ -95,6 +95,7 @@ final class ConfigRules {
         rule.check(config).ifPresent(message -> problems.add(origin, rule.keyPath(), message));
       }
     }
+    checkHosts(config, merged, problems);
     checkServices(config, merged, problems);
     checkChannels(config, merged, problems);
     checkDevices(config, merged, problems);
@@ -110,6 +111,19 @@ final class ConfigRules {
           merged.originOf("speakers.devices." + problem.device()),
           "speakers.devices",
           problem.message());
+    }
+  }
+
+  /** Every bad address of {@code speakers.hosts}, each at its own place (file line or env var). */
+  private static void checkHosts(RoadieConfig config, Layer merged, Problems problems) {
+    if (problems.reported("speakers.hosts")) {
+      return;
+    }
+    List<String> hosts = config.speakers().hosts();
+    for (int i = 0; i < hosts.size(); i++) {
+      String origin = merged.originOf("speakers.hosts[" + i + "]");
+      SpeakerEntries.hostProblem(i, hosts.get(i))
+          .ifPresent(message -> problems.add(origin, "speakers.hosts", message));
     }
   }
 

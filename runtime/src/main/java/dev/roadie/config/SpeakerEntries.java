@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The rule for {@code speakers.devices}: each entry a name mapped to {@code host} (required),
  * {@code room}, {@code tags} and {@code websocket} (the notification port, when not 8080). Every
- * problem is reported, each naming the device and key.
+ * problem is reported, each naming the device and key. {@code speakers.hosts} keeps the same
+ * address rule, entry by entry.
  */
 public final class SpeakerEntries {
   static final Set<String> KEYS = Set.of("host", "room", "tags", "websocket");
@@ -61,10 +62,7 @@ public final class SpeakerEntries {
             new Problem(
                 name, name + ": host is missing; give the device's address, like 10.0.0.5"));
       } else if (!validAddress(text)) {
-        found.add(
-            new Problem(
-                name,
-                name + ": host '" + text + "' is not an address like 10.0.0.5 or hall.local:8090"));
+        found.add(new Problem(name, name + ": host " + notAnAddress(text)));
       }
       Object websocket = fields.get("websocket");
       if (websocket != null && !(websocket instanceof Integer port && port >= 1 && port <= 65535)) {
@@ -90,6 +88,21 @@ public final class SpeakerEntries {
       }
     }
     return found;
+  }
+
+  /**
+   * The rule for {@code speakers.hosts} (and {@code DEVICE_HOSTS}), entry {@code index}: the same
+   * address rule as a device's {@code host}.
+   */
+  static Optional<String> hostProblem(int index, String host) {
+    if (host == null || host.isBlank()) {
+      return Optional.of("entry " + (index + 1) + " is empty; give an address like 10.0.0.5");
+    }
+    return validAddress(host) ? Optional.empty() : Optional.of(notAnAddress(host));
+  }
+
+  private static String notAnAddress(String text) {
+    return "'" + text + "' is not an address like 10.0.0.5 or hall.local:8090 (port 1..65535)";
   }
 
   /** {@code host} or {@code host:port}, port 1..65535; no scheme, no path. */

@@ -137,7 +137,14 @@ public final class AudioDeck implements AutoCloseable {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     for (int i = 0; i < options.listeners(); i++) {
       int port = options.port() == 0 ? 0 : options.port() + i;
-      HttpServer server = SimHttpServers.create(new InetSocketAddress(loopback, port), 128);
+      HttpServer server;
+      try {
+        server = SimHttpServers.create(new InetSocketAddress(loopback, port), 128);
+      } catch (IOException e) {
+        // The listeners already bound would otherwise keep their ports and threads.
+        release();
+        throw new CannotListenException(loopback.getHostAddress(), port, null, e);
+      }
       server.setExecutor(workers);
       server.createContext("/", this::handle);
       server.start();
@@ -374,11 +381,15 @@ public final class AudioDeck implements AutoCloseable {
     };
   }
 
-  @Override
-  public void close() {
+  private void release() {
     servers.forEach(server -> server.stop(0));
     workers.shutdownNow();
     leaker.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    release();
     line("INFO", options.name() + " stopped");
   }
 }

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,7 +70,7 @@ public final class SimulatedSpeaker {
       port = created.getAddress().getPort();
       server = created;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+      throw new CannotListenException(host, port, null, e);
     }
     if (notifies) {
       try {

@@ -44,6 +44,15 @@ final class UpdateServer extends WebSocketServer {
 
   /** Listens on {@code host:port} (0: an ephemeral port) and returns once it is bound. */
   static UpdateServer listen(String host, int port) {
+    if (port != 0) {
+      // The WebSocket library logs a bind failure with its stack trace before telling us; trying
+      // the port first turns the common case, a port already taken, into one plain error.
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.bind(new InetSocketAddress(host, port));
+      } catch (java.io.IOException e) {
+        throw new CannotListenException(host, port, "notification WebSockets", e);
+      }
+    }
     UpdateServer server = new UpdateServer(new InetSocketAddress(host, port));
     server.start();
     try {
@@ -59,9 +68,7 @@ final class UpdateServer extends WebSocketServer {
     Exception error = server.failed.get();
     if (error != null) {
       server.shut();
-      throw new IllegalStateException(
-          "cannot listen for WebSockets on " + host + ":" + port + ": " + error.getMessage(),
-          error);
+      throw new CannotListenException(host, port, "notification WebSockets", error);
     }
     return server;
   }

@@ -90,6 +90,13 @@ final class Backups {
   /** The snapshot in {@code file}, checked whole; throws before any device is touched. */
   static Snapshot load(Path file) {
     Snapshot snapshot;
+    if (!Files.exists(file)) {
+      throw new SpeakerException(
+          file.toString(),
+          "refusing to restore "
+              + file
+              + ": no such file; give the path speakers.backup returned; no device was touched");
+    }
     try {
       snapshot = JSON.readValue(file.toFile(), Snapshot.class);
     } catch (IOException e) {
@@ -162,8 +169,11 @@ final class Backups {
     List<Speaker> targets = new ArrayList<>();
     List<DeviceResult> unknown = new ArrayList<>();
     List<Snapshot.DeviceState> states = new ArrayList<>();
+    // By name as speakers['name'] finds it (a DEVICE_HOSTS device by the name it reports), so a
+    // device whose address changed since the backup is still found; then by the old address.
+    NameLookup names = new NameLookup(speakers);
     for (Snapshot.DeviceState state : chosen) {
-      Device device = speakers.inventory().named(state.name());
+      Device device = names.find(state.name());
       if (device == null) {
         device = speakers.inventory().byAddress(state.address());
       }

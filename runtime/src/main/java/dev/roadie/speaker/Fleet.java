@@ -1,6 +1,5 @@
 package dev.roadie.speaker;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,7 +58,7 @@ public final class Fleet implements Iterable<Speaker> {
               thread.setDaemon(true);
               return thread;
             });
-    Progress progress = Progress.forTerminal(operation, speakers.size());
+    FleetProgress progress = FleetProgress.forTerminal(operation, speakers.size());
     List<Future<DeviceResult>> futures = new ArrayList<>();
     try {
       for (Speaker speaker : speakers) {
@@ -168,56 +167,5 @@ public final class Fleet implements Iterable<Speaker> {
           s.powerOff();
           return null;
         });
-  }
-
-  /** A bar on the terminal for long operations; nothing when output is not a terminal. */
-  private static final class Progress {
-    private static final Progress NONE = new Progress(null, null, 0);
-    private final PrintStream out;
-    private final String label;
-    private final int total;
-    private final AtomicInteger done = new AtomicInteger();
-
-    private Progress(PrintStream out, String label, int total) {
-      this.out = out;
-      this.label = label;
-      this.total = total;
-    }
-
-    static Progress forTerminal(String label, int total) {
-      return System.console() != null && total >= 20
-          ? new Progress(System.err, label, total)
-          : NONE;
-    }
-
-    void step() {
-      if (out == null) return;
-      int now = done.incrementAndGet();
-      if (now == total || now % Math.max(1, total / 50) == 0) {
-        int filled = now * 30 / total;
-        synchronized (out) {
-          out.print(
-              "\r"
-                  + label
-                  + " ["
-                  + "#".repeat(filled)
-                  + " ".repeat(30 - filled)
-                  + "] "
-                  + now
-                  + "/"
-                  + total);
-          out.flush();
-        }
-      }
-    }
-
-    void done() {
-      if (out != null) {
-        synchronized (out) {
-          out.print("\r" + " ".repeat(label.length() + 45) + "\r");
-          out.flush();
-        }
-      }
-    }
   }
 }

@@ -31,26 +31,12 @@ public final class Speakers implements AutoCloseable {
 
   /** {@code speakers['kitchen']}: a configured name, or the name an unnamed device reports. */
   public Speaker getAt(String name) {
-    Device named = inventory.named(name);
-    if (named != null) {
-      return speaker(named);
+    NameLookup lookup = new NameLookup(this);
+    Device found = lookup.find(name);
+    if (found != null) {
+      return speaker(found);
     }
-    List<Device> unnamed = inventory.devices().stream().filter(d -> d.name() == null).toList();
-    List<String> reported = new ArrayList<>();
-    if (!unnamed.isEmpty()) {
-      FleetResult names = fleet(unnamed).run("read names", s -> s.info().name());
-      for (DeviceResult result : names.results()) {
-        if (result.ok()) {
-          String deviceName = String.valueOf(result.value());
-          reported.add(deviceName);
-          if (deviceName.equalsIgnoreCase(name)) {
-            return speaker(inventory.byAddress(result.address()));
-          }
-        }
-      }
-    }
-    List<String> known = new ArrayList<>(inventory.names());
-    known.addAll(reported);
+    List<String> known = lookup.known();
     throw new SpeakerException(
         name,
         "no speaker named '"
@@ -125,6 +111,15 @@ public final class Speakers implements AutoCloseable {
    */
   public Path backup(Object dir) {
     return Backups.backup(this, path(dir));
+  }
+
+  /**
+   * The backup in {@code file}, read and checked whole as {@link #restore} checks it: {@code
+   * devices} (each with its {@code name}) and {@code failed} (each with {@code name} and {@code
+   * reason}), so a playbook can say what a backup kept. Reads only.
+   */
+  public Snapshot snapshot(Object file) {
+    return Backups.load(path(file));
   }
 
   /**
