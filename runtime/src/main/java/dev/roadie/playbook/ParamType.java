@@ -1,6 +1,7 @@
 package dev.roadie.playbook;
 
 import dev.roadie.config.Durations;
+import dev.roadie.config.Redactor;
 import dev.roadie.config.Secret;
 import dev.roadie.config.SecretReferences;
 import java.math.BigDecimal;
@@ -75,6 +76,17 @@ public enum ParamType {
   /** A value as a person writes it back in {@code -p}: durations as {@code 15m}, not PT15M. */
   public static String text(Object value) {
     return value instanceof Duration duration ? Durations.format(duration) : String.valueOf(value);
+  }
+
+  /**
+   * A value as run records and {@code --json} keep it: numbers and booleans as themselves, the rest
+   * as {@link #text} with secrets masked.
+   */
+  public static Object recorded(Object value) {
+    if (value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    return Redactor.redact(text(value));
   }
 
   static String keywords() {

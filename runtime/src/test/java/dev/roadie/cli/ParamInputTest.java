@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,5 +156,57 @@ class ParamInputTest {
     assertThat(run.get("params").has("optional")).isFalse();
     assertThat(run.get("params").get("given").asText()).isEqualTo("x");
     assertThat(run.get("steps").get(0).get("output").asText()).isEqualTo("true\n");
+  }
+
+  @Test
+  void runAndShowJsonKeepParamsTyped() throws Exception {
+    roadie.playbook(
+        "typed",
+        "param 'samples', type: 'int', default: 30\n"
+            + "param 'ratio', type: 'number'\n"
+            + "param 'loud', type: 'boolean'\n"
+            + "param 'every', type: 'duration'\n"
+            + "param 'pw', type: 'secret'\n"
+            + "param 'zone'\n"
+            + "step('a') { }\n");
+    String[] given = {
+      "-p",
+      "ratio=0.25",
+      "-p",
+      "loud=yes",
+      "-p",
+      "every=15m",
+      "-p",
+      "pw=typed-pw-4",
+      "-p",
+      "zone=10"
+    };
+
+    JsonNode run = json(roadie.roadie(concat(new String[] {"run", "typed", "--json"}, given)));
+    JsonNode shown = json(roadie.roadie("show", run.get("id").asText(), "--json"));
+
+    for (JsonNode params : List.of(run.get("params"), shown.get("params"))) {
+      assertThat(params.get("samples").isInt()).isTrue();
+      assertThat(params.get("samples").asInt()).isEqualTo(30);
+      assertThat(params.get("ratio").isNumber()).isTrue();
+      assertThat(params.get("ratio").decimalValue()).isEqualByComparingTo("0.25");
+      assertThat(params.get("loud").isBoolean()).isTrue();
+      assertThat(params.get("loud").asBoolean()).isTrue();
+      assertThat(params.get("every").asText()).isEqualTo("15m");
+      assertThat(params.get("pw").asText()).isEqualTo("***");
+      assertThat(params.get("zone").isTextual()).isTrue();
+      assertThat(params.get("zone").asText()).isEqualTo("10");
+    }
+  }
+
+  private static JsonNode json(CliFixture.Result result) throws Exception {
+    assertThat(result.exit()).as(result.err()).isZero();
+    return new ObjectMapper().readTree(result.out());
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 }
