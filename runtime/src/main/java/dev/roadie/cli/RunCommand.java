@@ -9,7 +9,8 @@ import dev.roadie.playbook.RunListener;
 import dev.roadie.playbook.RunRequest;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,8 +43,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--param"},
       paramLabel = "KEY=VALUE",
-      description = "A parameter value; repeat for several.")
-  Map<String, String> params = new LinkedHashMap<>();
+      description = {
+        "A parameter value; repeat for several, each param once.",
+        "A secret param given as -p pw=VALUE shows its value in ps and shell history;"
+            + " -p pw='$${env:NAME}' or -p pw='$${file:PATH}' reads it from there instead."
+      })
+  List<String> params = new ArrayList<>();
 
   @Option(
       names = "--dry-run",
@@ -55,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Map<String, String> given = ParamArguments.of(params);
     GroovyWarmUp.start();
     Cli cli = root.cli;
     Path file = cli.playbooks().find(playbook);
@@ -64,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         new PlaybookRunner(cli.config(), cli::history, cli.providers(), Clock.systemUTC());
     StopSignals.stopRunOn(Thread.currentThread(), cli.err());
     RunListener listener = json ? RunListener.NONE : new RunPrinter(cli.out());
-    RunRecord record = runner.run(compiled, new RunRequest(params, dryRun, "cli"), listener);
+    RunRecord record = runner.run(compiled, new RunRequest(given, dryRun, "cli"), listener);
     if (json) {
       cli.out().println(RunJson.write(RunJson.of(record)));
     }

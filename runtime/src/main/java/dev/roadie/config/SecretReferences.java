@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves {@code ${env:NAME}} and {@code ${file:PATH}} to {@link Secret}s, so a password never has
- * to be written into a config file that is checked in or copied around.
+ * to be written into a config file that is checked in or copied around, nor typed on a command line
+ * where {@code ps} and shell history keep it (secret params resolve with it too).
  */
-final class SecretReferences {
+public final class SecretReferences {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):(.*)}");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -21,13 +22,13 @@ final class SecretReferences {
    * @param home what a relative {@code file:} path is read from
    * @param env the environment {@code env:} names are looked up in
    */
-  SecretReferences(Path home, Map<String, String> env) {
+  public SecretReferences(Path home, Map<String, String> env) {
     this.home = home;
     this.env = env;
   }
 
   /** Whether the value is meant as a reference, well formed or not. */
-  static boolean isReference(Object value) {
+  public static boolean isReference(Object value) {
     return value instanceof String text && REFERENCE.matcher(text.trim()).matches();
   }
 
@@ -35,7 +36,7 @@ final class SecretReferences {
    * @throws IllegalArgumentException naming the reference, what is missing and what to do; never
    *     the secret
    */
-  Secret resolve(String reference) {
+  public Secret resolve(String reference) {
     Matcher parts = REFERENCE.matcher(reference.trim());
     if (!parts.matches()) {
       throw new IllegalArgumentException("'" + reference + "' is not a secret reference");

@@ -1,6 +1,7 @@
 package dev.roadie.history;
 
 import dev.roadie.config.Redactor;
+import dev.roadie.config.UrlPasswords;
 import dev.roadie.run.Incident;
 import dev.roadie.run.Mutation;
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ public final class JdbcRunHistory implements RunHistory {
    * @throws HistoryException when it cannot be reached, or its schema is of a newer roadie
    */
   public static JdbcRunHistory connect(String url, String user, String password) {
-    String where = "at " + Redactor.redact(url);
+    UrlPasswords.redactFromNowOn(url);
+    String where = "at " + Redactor.redact(UrlPasswords.masked(url));
     try {
       DriverManager.getDriver(url);
     } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.roadie.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,18 +11,27 @@ import java.util.TreeMap;
 final class ParamsJson {
 
   // Loaded on first use, not when the history opens: the mapper takes a while to set up.
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+  // Decimals read back as BigDecimal, as the param had them, not as a rounded double.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private ParamsJson() {}
 
   /**
-   * Redacts each name and value before encoding: JSON escapes a value containing quotes or
-   * backslashes, and the escaped form would no longer match the secret it is.
+   * Redacts each name and text value before encoding: JSON escapes a value containing quotes or
+   * backslashes, and the escaped form would no longer match the secret it is. Numbers and booleans
+   * stay typed.
    */
-  static String write(Map<String, String> params) {
-    Map<String, String> redacted = new TreeMap<>();
-    params.forEach((name, value) -> redacted.put(Columns.stored(name), Columns.stored(value)));
+  static String write(Map<String, Object> params) {
+    Map<String, Object> redacted = new TreeMap<>();
+    params.forEach(
+        (name, value) ->
+            redacted.put(
+                Columns.stored(name),
+                value instanceof Number || value instanceof Boolean
+                    ? value
+                    : Columns.stored(String.valueOf(value))));
     try {
       return MAPPER.writeValueAsString(redacted);
     } catch (JsonProcessingException e) {
@@ -29,7 +39,8 @@ final class ParamsJson {
     }
   }
 
-  static Map<String, String> read(String json) {
+  /** Runs recorded before params were typed read back with every value as text. */
+  static Map<String, Object> read(String json) {
     try {
       return MAPPER.readValue(json, MAP);
     } catch (JsonProcessingException e) {

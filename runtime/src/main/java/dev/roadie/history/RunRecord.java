@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param playbookFile the playbook's path as given or found, for people
  * @param sha256 the playbook source's sha256, hex
  * @param gitCommit the commit of the checkout holding the playbook, or null outside git
- * @param params parameter values as text, secrets as {@code ***}
+ * @param params parameter values as JSON would have them: whole numbers, decimals ({@code
+ *     BigDecimal}), booleans, and text for the rest (durations as {@code 15m}); secrets as {@code
+ *     ***}; a param that has no value is absent
  * @param endedAt null while running
  * @param error why the run failed, null when it succeeded
  * @param host the host name of the node that ran it
@@ -28,7 +30,7 @@ public record RunRecord(
     String sha256,
     String gitCommit,
     String trigger,
-    Map<String, String> params,
+    Map<String, Object> params,
     boolean dryRun,
     RunStatus status,
     Instant startedAt,

@@ -1,6 +1,7 @@
 package dev.roadie.ops;
 
 import dev.roadie.config.Secret;
+import dev.roadie.config.UrlPasswords;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -127,7 +128,6 @@ record PgTarget(String host, Integer port, String user, String database, Secret 
 
   /** The URL with any password in it hidden, for messages. */
   private static String masked(String url) {
-    return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@")
-        .replaceAll("([?&]password=)[^&]*", "$1***");
+    return UrlPasswords.masked(url);
   }
 }

@@ -1,8 +1,12 @@
 package dev.roadie.playbook;
 
 import dev.roadie.config.Durations;
+import dev.roadie.config.Redactor;
 import dev.roadie.config.Secret;
+import dev.roadie.config.SecretReferences;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -74,6 +78,17 @@ public enum ParamType {
     return value instanceof Duration duration ? Durations.format(duration) : String.valueOf(value);
   }
 
+  /**
+   * A value as run records and {@code --json} keep it: numbers and booleans as themselves, the rest
+   * as {@link #text} with secrets masked.
+   */
+  public static Object recorded(Object value) {
+    if (value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    return Redactor.redact(text(value));
+  }
+
   static String keywords() {
     return Arrays.stream(values()).map(ParamType::keyword).collect(Collectors.joining(", "));
   }
@@ -87,11 +102,11 @@ public enum ParamType {
     try {
       return switch (this) {
         case STRING -> text;
-        case INT -> Integer.valueOf(text.trim());
+        case INT -> wholeNumber(text.trim());
         case NUMBER -> new BigDecimal(text.trim());
         case BOOLEAN -> parseBoolean(text);
         case DURATION -> Durations.parse(text);
-        case SECRET -> Secret.of("param:" + name, text);
+        case SECRET -> secret(name, text);
       };
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
@@ -111,7 +126,7 @@ public enum ParamType {
       case STRING -> value.toString();
       case INT -> {
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-          yield ((Number) value).intValue();
+          yield wholeNumber(value.toString());
         }
         throw new IllegalArgumentException(value + " is not a whole number");
       }
@@ -140,6 +155,38 @@ public enum ParamType {
         throw new IllegalArgumentException("a secret default must be text or a Secret");
       }
     };
+  }
+
+  /**
+   * A {@code ${env:NAME}} or {@code ${file:PATH}} resolves as it does in config, a relative path
+   * against the working directory as the shell that typed it sees it; anything else is the secret
+   * itself.
+   */
+  private static Secret secret(String name, String text) {
+    if (!SecretReferences.isReference(text)) {
+      return Secret.of("param:" + name, text);
+    }
+    return new SecretReferences(Path.of("").toAbsolutePath(), System.getenv()).resolve(text);
+  }
+
+  private static Integer wholeNumber(String text) {
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException notAnInt) {
+      try {
+        new BigInteger(text);
+      } catch (NumberFormatException notWhole) {
+        throw notAnInt;
+      }
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is out of range for an int; use a whole number from "
+              + Integer.MIN_VALUE
+              + " to "
+              + Integer.MAX_VALUE
+              + " (or declare the param type: 'number')");
+    }
   }
 
   private static Boolean parseBoolean(String text) {

@@ -224,12 +224,19 @@ public final class PlaybookRunner {
     return declarations.finish();
   }
 
-  /** Parameter values as the record keeps them: text, with secrets masked. */
-  private static Map<String, String> shown(Map<String, Object> values) {
-    Map<String, String> shown = new LinkedHashMap<>();
+  /**
+   * Parameter values as the record keeps them: typed as JSON has them, with secrets masked. An
+   * optional param that was not given is left out, as the playbook sees it (null), rather than
+   * recorded as "".
+   */
+  private static Map<String, Object> shown(Map<String, Object> values) {
+    Map<String, Object> shown = new LinkedHashMap<>();
     values.forEach(
-        (name, value) ->
-            shown.put(name, value == null ? "" : Redactor.redact(ParamType.text(value))));
+        (name, value) -> {
+          if (value != null) {
+            shown.put(name, ParamType.recorded(value));
+          }
+        });
     return shown;
   }
 

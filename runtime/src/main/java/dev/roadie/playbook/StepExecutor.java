@@ -49,13 +49,16 @@ final class StepExecutor implements AutoCloseable {
 
   /**
    * @param timeout per attempt
+   * @param timeLeft until the run's limit, which cuts an attempt shorter than {@code timeout}
+   * @param runLimit the run's limit, to name it when it is the one that was reached
    * @param onRetry told of each failed attempt that will be tried again
    */
   Result execute(
       StepSpec step,
       Object argument,
-      Duration timeout,
+      TimeLimit timeout,
       Supplier<Duration> timeLeft,
+      TimeLimit runLimit,
       Consumer<String> onRetry) {
     AtomicInteger attempts = new AtomicInteger();
     Duration delay = step.retryDelay();
@@ -80,7 +83,9 @@ final class StepExecutor implements AutoCloseable {
               () -> {
                 attempts.incrementAndGet();
                 Duration left = timeLeft.get();
-                return attempt(step, argument, left.compareTo(timeout) < 0 ? left : timeout);
+                return left.compareTo(timeout.length()) < 0
+                    ? attempt(step, argument, left, runLimit)
+                    : attempt(step, argument, timeout.length(), timeout);
               });
       return new Result(attempts.get(), null, null);
     } catch (FailsafeException wrapped) {
@@ -91,7 +96,8 @@ final class StepExecutor implements AutoCloseable {
     }
   }
 
-  private Object attempt(StepSpec step, Object argument, Duration timeout) throws Throwable {
+  private Object attempt(StepSpec step, Object argument, Duration timeout, TimeLimit limit)
+      throws Throwable {
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean began = new AtomicBoolean();
     AtomicReference<Thread> worker = new AtomicReference<>();
@@ -111,7 +117,7 @@ final class StepExecutor implements AutoCloseable {
     } catch (TimeoutException e) {
       running.cancel(true);
       boolean stoppedInTime = stopped.await(grace.toNanos(), TimeUnit.NANOSECONDS);
-      throw new StepTimeoutException(timeout, grace, stoppedInTime ? null : worker.get());
+      throw new StepTimeoutException(limit, grace, stoppedInTime ? null : worker.get());
     } catch (ExecutionException e) {
       throw e.getCause();
     } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package dev.roadie.playbook;
 
-import dev.roadie.config.Durations;
 import dev.roadie.config.LoadedConfig;
 import dev.roadie.history.RunHistory;
 import dev.roadie.history.RunStatus;
@@ -60,9 +59,12 @@ final class StepLoop {
   }
 
   Outcome run(Instant started) {
-    Duration runTimeout =
-        spec.timeout() != null ? spec.timeout() : config.settings().engine().playbookTimeout();
-    Instant deadline = started.plus(runTimeout);
+    TimeLimit runLimit =
+        spec.timeout() != null
+            ? new TimeLimit("the playbook's timeout", spec.timeout())
+            : new TimeLimit(
+                "engine.playbook_timeout", config.settings().engine().playbookTimeout());
+    Instant deadline = started.plus(runLimit.length());
     Supplier<Duration> timeLeft = () -> Duration.between(clock.instant(), deadline);
     StepFailure firstFailure = null;
     String stoppedBy = null;
@@ -78,16 +80,16 @@ final class StepLoop {
                 ? "not run: roadie was stopped"
                 : stoppedBy != null
                     ? "not run: step '" + stoppedBy + "' failed"
-                    : "not run: the playbook's timeout of "
-                        + Durations.format(runTimeout)
-                        + " was reached";
+                    : "not run: " + runLimit.describe() + " was reached";
         timedOut |= abortedAt == null && stoppedBy == null;
         record(skipped(seq, step, why));
         continue;
       }
-      Duration stepTimeout =
-          step.timeout() != null ? step.timeout() : config.settings().engine().stepTimeout();
-      StepRecord record = execute(seq, step, null, stepTimeout, timeLeft);
+      TimeLimit stepLimit =
+          step.timeout() != null
+              ? new TimeLimit("the step's timeout", step.timeout())
+              : new TimeLimit("engine.step_timeout", config.settings().engine().stepTimeout());
+      StepRecord record = execute(seq, step, null, stepLimit, timeLeft, runLimit);
       if (stopRequested) {
         abortedAt = step.name();
         continue;
@@ -107,7 +109,8 @@ final class StepLoop {
 
     // Hooks run even after the run's timeout (an alert about a timeout is what onFailure is
     // for), each with the step timeout; a stop request ends them too.
-    Duration hookTimeout = config.settings().engine().stepTimeout();
+    TimeLimit hookLimit =
+        new TimeLimit("engine.step_timeout", config.settings().engine().stepTimeout());
     for (StepSpec hook : spec.hooks()) {
       if (abortedAt != null) {
         break;
@@ -121,8 +124,9 @@ final class StepLoop {
               records.size() + 1,
               hook,
               hook.kind().equals("onFailure") ? firstFailure : null,
-              hookTimeout,
-              () -> hookTimeout);
+              hookLimit,
+              hookLimit::length,
+              hookLimit);
       if (stopRequested) {
         abortedAt = hook.kind();
       } else if (record.status() != StepStatus.SUCCEEDED && firstFailure == null) {
@@ -146,13 +150,23 @@ final class StepLoop {
   }
 
   private StepRecord execute(
-      int seq, StepSpec step, Object argument, Duration timeout, Supplier<Duration> timeLeft) {
+      int seq,
+      StepSpec step,
+      Object argument,
+      TimeLimit timeout,
+      Supplier<Duration> timeLeft,
+      TimeLimit runLimit) {
     listener.stepStarted(step.name(), step.kind());
     run.currentStep(step.name());
     Instant started = clock.instant();
     StepExecutor.Result result =
         executor.execute(
-            step, argument, timeout, timeLeft, retry -> output.append(retry + "\n", true));
+            step,
+            argument,
+            timeout,
+            timeLeft,
+            runLimit,
+            retry -> output.append(retry + "\n", true));
     Instant ended = clock.instant();
     Throwable failure = result.failure();
     if (result.abandoned() != null) {

@@ -6,19 +6,24 @@ import java.io.Writer;
 
 /**
  * What the current step prints and logs, kept for its record up to a limit and echoed to the run's
- * listener. Steps run one at a time, so one buffer serves the run.
+ * listener. Steps run one at a time, so one buffer serves the run. Past the limit the start and the
+ * end are kept (a quarter and three quarters of it) and the middle is dropped: a failure's message
+ * is usually at the end, and what the step set out to do at the start.
  */
 final class StepOutput {
   private final int limit;
   private final RunListener listener;
-  private final StringBuilder buffer = new StringBuilder();
-  private long dropped;
+  private final int headLimit;
+  private final StringBuilder head = new StringBuilder();
+  private final OutputTail tail;
   private final java.util.Set<Thread> disowned =
       java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
 
   StepOutput(int limit, RunListener listener) {
     this.limit = limit;
     this.listener = listener;
+    this.headLimit = limit / 4;
+    this.tail = new OutputTail(limit - headLimit);
   }
 
   /** A writer for {@code println} and {@code print} in playbooks: kept and echoed. */
@@ -56,12 +61,12 @@ final class StepOutput {
     }
     // Masked before it is kept: the limit may cut a secret in half, where it cannot be found.
     String text = Redactor.redact(raw);
-    int room = limit - buffer.length();
+    int room = headLimit - head.length();
     if (room >= text.length()) {
-      buffer.append(text);
+      head.append(text);
     } else {
-      buffer.append(text, 0, Math.max(room, 0));
-      dropped += text.length() - Math.max(room, 0);
+      head.append(text, 0, Math.max(room, 0));
+      tail.append(text.substring(Math.max(room, 0)));
     }
     if (echo) {
       listener.output(text);
@@ -70,13 +75,23 @@ final class StepOutput {
 
   /** The step's output so far, redacted, and a fresh buffer for the next step. */
   synchronized String take() {
-    String text = buffer.toString();
+    String text = head.toString();
+    long dropped = tail.overwritten();
     if (dropped > 0) {
       text +=
-          "\n... (" + dropped + " more characters not kept; engine.output_limit is " + limit + ")";
+          "\n... ("
+              + dropped
+              + " characters not kept here; engine.output_limit is "
+              + limit
+              + ": the first "
+              + headLimit
+              + " and the last "
+              + (limit - headLimit)
+              + " are kept) ...\n";
     }
-    buffer.setLength(0);
-    dropped = 0;
+    text += tail;
+    head.setLength(0);
+    tail.clear();
     return Redactor.redact(text);
   }
 }

@@ -8,13 +8,15 @@ final class StepTimeoutException extends RuntimeException {
   private final transient Thread abandonedThread;
 
   /**
+   * @param limit the limit that was reached, the step's or the run's, named in the message
    * @param abandonedThread the step's thread when it did not stop within the grace period after its
    *     interrupt and was left behind (such a step is not retried); null when it stopped
    */
-  StepTimeoutException(Duration timeout, Duration grace, Thread abandonedThread) {
+  StepTimeoutException(TimeLimit limit, Duration grace, Thread abandonedThread) {
     super(
-        "timed out after "
-            + Durations.format(timeout)
+        "timed out: "
+            + limit.describe()
+            + " was reached"
             + (abandonedThread != null
                 ? " and did not stop within "
                     + Durations.format(grace)

@@ -43,7 +43,8 @@ class StepBehaviourTest {
     assertThat(run.get("status").asText()).isEqualTo("failed");
     JsonNode hung = run.get("steps").get(0);
     assertThat(hung.get("status").asText()).isEqualTo("timed-out");
-    assertThat(hung.get("error").asText()).isEqualTo("timed out after 300ms");
+    assertThat(hung.get("error").asText())
+        .isEqualTo("timed out: the step's timeout of 300ms was reached");
     assertThat(hung.get("duration_ms").asLong()).isLessThan(10_000);
     assertThat(run.get("steps").get(1).get("output").asText()).isEqualTo("still here\n");
   }
@@ -56,7 +57,8 @@ class StepBehaviourTest {
     JsonNode step = run("spin").get("steps").get(0);
 
     assertThat(step.get("status").asText()).isEqualTo("timed-out");
-    assertThat(step.get("error").asText()).isEqualTo("timed out after 300ms");
+    assertThat(step.get("error").asText())
+        .isEqualTo("timed out: the step's timeout of 300ms was reached");
   }
 
   @Test
@@ -70,7 +72,39 @@ class StepBehaviourTest {
     JsonNode run = run("bounded");
 
     assertThat(run.get("status").asText()).isEqualTo("timed-out");
+    assertThat(run.get("steps").get(0).get("error").asText())
+        .isEqualTo("timed out: the playbook's timeout of 1s was reached");
     assertThat(run.get("steps").get(1).get("status").asText()).isEqualTo("skipped");
+  }
+
+  @Test
+  void aStepWithNoTimeoutOfItsOwnNamesTheEngineSettingItRanInto() throws Exception {
+    roadie.env.put("ROADIE_ENGINE_STEP_TIMEOUT", "1s");
+    roadie.playbook("spin", "step('spin') { while (true) { } }\n");
+
+    JsonNode step = run("spin").get("steps").get(0);
+
+    assertThat(step.get("status").asText()).isEqualTo("timed-out");
+    assertThat(step.get("error").asText())
+        .isEqualTo("timed out: engine.step_timeout of 1s was reached");
+  }
+
+  @Test
+  void outputPastTheLimitKeepsTheStartAndTheEnd() throws Exception {
+    roadie.env.put("ROADIE_ENGINE_OUTPUT_LIMIT", "1024");
+    roadie.playbook(
+        "chatty", "step('a') { (1..2000).each { println String.format('line %04d', it) } }\n");
+
+    String output = run("chatty").get("steps").get(0).get("output").asText();
+
+    String note =
+        "\n... (18976 characters not kept here; engine.output_limit is 1024: the first 256 and"
+            + " the last 768 are kept) ...\n";
+    assertThat(output).startsWith("line 0001\nline 0002\n").endsWith("line 1999\nline 2000\n");
+    assertThat(output).contains(note).hasSize(1024 + note.length());
+    assertThat(output.substring(output.indexOf(note) + note.length()))
+        .hasSize(768)
+        .doesNotContain("line 1000");
   }
 
   @Test
@@ -254,7 +288,7 @@ class StepBehaviourTest {
 
     assertThat(step.get("output").asText())
         .doesNotContain("s3cr")
-        .contains("more characters not kept; engine.output_limit is 1024");
+        .contains("characters not kept here; engine.output_limit is 1024");
   }
 
   @Test
@@ -304,8 +338,8 @@ class StepBehaviourTest {
     JsonNode stubborn = run.get("steps").get(0);
     assertThat(stubborn.get("error").asText())
         .isEqualTo(
-            "timed out after 200ms and did not stop within 300ms of being interrupted; it was"
-                + " abandoned");
+            "timed out: the step's timeout of 200ms was reached and did not stop within 300ms of"
+                + " being interrupted; it was abandoned");
     assertThat(run.get("steps").get(1).get("output").asText()).isEqualTo("next\n");
     assertThat(run.get("mutations").get(0).get("step").asText()).isEqualTo("stubborn (abandoned)");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roadie.run.Mutation;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,15 @@ abstract class RunHistoryContract {
   void close() {
     history.close();
     closed();
+  }
+
+  @Test
+  void paramsReadBackTypedAsTheyWereRecorded() {
+    Map<String, Object> params =
+        Map.of("samples", 10, "ratio", new BigDecimal("0.25"), "loud", true, "zone", "hall b");
+    history.started(Runs.started("r-1", "typed", T0, params));
+
+    assertThat(history.find("r-1").orElseThrow().params()).isEqualTo(params);
   }
 
   @Test

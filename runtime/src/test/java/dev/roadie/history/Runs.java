@@ -17,7 +17,7 @@ final class Runs {
     return started(id, playbook, at, Map.of("volume", "45"));
   }
 
-  static RunRecord started(String id, String playbook, Instant at, Map<String, String> params) {
+  static RunRecord started(String id, String playbook, Instant at, Map<String, Object> params) {
     return new RunRecord(
         id,
         playbook,
