@@ -6,18 +6,27 @@ description 'Weekly performance report: endpoint response times, host load and m
 schedule '0 0 7 ? * MON'
 timeout '15m'
 param 'urls', default: '', description: 'endpoints to time, comma-separated (default: every service health_url in config)'
-param 'samples', type: 'int', default: 5, description: 'times each endpoint is asked'
+param 'samples', type: 'int', default: 5, description: 'times each endpoint is asked (1 or more)'
 param 'metricsLog', default: '', description: 'a metrics log to chart the week from (lines: a time, then key=value pairs)'
 param 'publishTo', default: '', description: 'a directory to copy the report to, as a recorded change'
 
-step('response times') {
+step('check params') {
+    // Refused before anything is timed: 0 samples would time nothing and still read as a pass.
+    check params.samples >= 1, "bad input: samples ${params.samples} is too small; give 1 or more (-p samples=5)"
+    def bad = urls().findAll { !httpUrl(it) }
+    check !bad, "bad input: urls: ${bad.join(', ')} ${bad.size() == 1 ? 'is not an' : 'are not'} http(s) URL${bad.size() == 1 ? '' : 's'}; give full URLs, comma-separated (-p urls=http://host:8080/health)"
+}
+
+// An endpoint that answered none of its requests fails the run, after the report showing it is
+// written: this step goes on to the host, trends and publish steps either way.
+step('response times', continueOnFailure: true) {
     report.title 'Weekly performance'
-    def urls = params.urls ? params.urls.split(',')*.trim().findAll() :
-        config.services.collect { name, service -> service.health_url }.findAll()
+    def urls = urls()
     if (!urls) {
         report.section('Response time') {
             text 'No endpoints to time: give -p urls=..., or a health_url to the services in config.'
         }
+        println 'nothing to time: no -p urls given and no service in config has a health_url'
         return
     }
     def timings = urls.collectEntries { [(it): []] }      // url -> [[time, millis], ...]
@@ -50,6 +59,8 @@ step('response times') {
         chart('Response time per request', series: timings, type: 'line', yLabel: 'ms')
     }
     println "${urls.size()} endpoints, slowest p95 ${ms(slowest.p95)} (${slowest.url}), ${failed} failed requests"
+    def dead = stats.findAll { it.errors == params.samples }*.url
+    check !dead, "every request to ${dead.join(', ')} failed (${params.samples} of ${params.samples}${dead.size() > 1 ? ' each' : ''}); the report shows the errors"
 }
 
 step('host') {
@@ -95,4 +106,20 @@ String worse(String a, String b) {
 // Nearest-rank percentile of sorted values; null when there are none.
 Long percentile(List sorted, int p) {
     sorted ? sorted[Math.max(0, (Math.ceil(p / 100.0 * sorted.size()) as int) - 1)] as Long : null
+}
+
+// The endpoints to time: -p urls, else every configured service's health_url.
+List<String> urls() {
+    params.urls ? params.urls.split(',')*.trim().findAll() :
+        config.services.collect { name, service -> service.health_url }.findAll()
+}
+
+// An absolute http or https URL with a host: what ops.http can ask.
+boolean httpUrl(String text) {
+    try {
+        def uri = new URI(text)
+        uri.scheme in ['http', 'https'] && uri.host
+    } catch (URISyntaxException e) {
+        false
+    }
 }

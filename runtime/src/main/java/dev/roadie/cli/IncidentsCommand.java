@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "incidents",
     description =
-        "Lists incidents the runbooks opened, newest first; with an id, one incident's timeline.",
+        "Lists incidents the runbooks opened, newest first; with an id, one incident's timeline"
+            + " (the list, --json too, leaves the timelines out).",
     mixinStandardHelpOptions = true)
 final class IncidentsCommand implements Callable<Integer> {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -64,7 +65,11 @@ final class IncidentsCommand implements Callable<Integer> {
               "  closed   %s%n",
               incident.closedAt() == null ? "-" : when(incident.closedAt(), zone));
       cli.out()
-          .printf("  bundle   %s%n", incident.bundleDir() == null ? "-" : incident.bundleDir());
+          .printf(
+              "  bundle   %s%n",
+              incident.bundleDir() == null
+                  ? "-"
+                  : incident.bundleDir() + (bundleExists(incident) ? "" : " (deleted)"));
       cli.out().println("  timeline");
       for (Incident.Event event : incident.events()) {
         cli.out()
@@ -76,7 +81,7 @@ final class IncidentsCommand implements Callable<Integer> {
     }
     List<Incident> incidents = cli.history().incidents(limit);
     if (json) {
-      cli.out().println(json(incidents));
+      cli.out().println(jsonList(incidents));
       return ExitCodes.OK;
     }
     if (incidents.isEmpty()) {
@@ -115,8 +120,23 @@ final class IncidentsCommand implements Callable<Integer> {
     return RunJson.write(map(incident));
   }
 
-  private static String json(List<Incident> incidents) {
-    return RunJson.write(incidents.stream().map(IncidentsCommand::map).toList());
+  /** The list leaves the timelines out: it is read without them, and `incidents ID` has one. */
+  private static String jsonList(List<Incident> incidents) {
+    return RunJson.write(
+        incidents.stream()
+            .map(
+                incident -> {
+                  java.util.Map<String, Object> json = map(incident);
+                  json.remove("events");
+                  return json;
+                })
+            .toList());
+  }
+
+  /** A bundle is pruned with its run's artifacts (housekeeping), or kept on another node. */
+  private static boolean bundleExists(Incident incident) {
+    return incident.bundleDir() != null
+        && java.nio.file.Files.isDirectory(java.nio.file.Path.of(incident.bundleDir()));
   }
 
   /** Stable snake_case keys and ISO times, as runs have them. */
@@ -130,6 +150,7 @@ final class IncidentsCommand implements Callable<Integer> {
     json.put("opened_at", String.valueOf(incident.openedAt()));
     json.put("closed_at", incident.closedAt() == null ? null : incident.closedAt().toString());
     json.put("bundle_dir", incident.bundleDir());
+    json.put("bundle_exists", bundleExists(incident));
     json.put("summary", incident.summary());
     json.put(
         "events",

@@ -50,7 +50,7 @@ final class ArchiveCheck {
               + ": damaged"
               + (current[0] == null ? "" : " (after entry " + current[0] + ")")
               + ": "
-              + e.getMessage());
+              + IoErrors.describe(e));
     }
     if (manifest[0] == null) {
       throw new OpsException(

@@ -69,6 +69,13 @@ public final class IncidentRun implements Timeline {
     log.event(id, event);
   }
 
+  /** How many changes on the timeline were only planned, as a dry run plans them. */
+  int planned() {
+    synchronized (events) {
+      return (int) events.stream().filter(e -> e.result().startsWith(PLANNED)).count();
+    }
+  }
+
   List<Incident.Event> events() {
     synchronized (events) {
       return List.copyOf(events);

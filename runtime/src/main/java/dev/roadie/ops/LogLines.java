@@ -63,7 +63,7 @@ final class LogLines {
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      throw new OpsException("cannot read the log " + file + ": " + e.getMessage());
+      throw new OpsException("cannot read the log " + file + ": " + IoErrors.describe(e));
     }
   }
 }

@@ -151,6 +151,11 @@ public final class Ops {
    * resolved. When it throws, the incident is escalated: an alert of the incident's severity goes
    * to the channels with the failure, the bundle's path and the timeline, and the step fails.
    *
+   * <p>In a dry run the incident is recorded with the status {@code dry-run}, and its changes are
+   * planned. When {@code repair} throws after a change was planned (the health check after a
+   * restart that was not made), that is the plan, not a failure: the timeline says the check was
+   * not judged, and this returns null. A throw before any planned change still fails the step.
+   *
    * <p>{@code service:} or {@code services:} name the services the bundle is about; by default it
    * covers every configured one.
    *
@@ -181,6 +186,10 @@ public final class Ops {
       return result;
     } catch (Throwable failure) {
       timeline = outer;
+      if (responses.failedOnlyForThePlan(incident)) {
+        responses.endPlan(incident, failure);
+        return null;
+      }
       throw responses.escalate(incident, failure);
     }
   }

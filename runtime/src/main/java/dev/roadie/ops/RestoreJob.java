@@ -103,7 +103,7 @@ final class RestoreJob {
       return "what it had created was removed and what it replaced was put back from " + preRestore;
     } catch (IOException | RuntimeException e) {
       return "putting back what it replaced failed too ("
-          + e.getMessage()
+          + (e instanceof IOException io ? IoErrors.describe(io) : String.valueOf(e.getMessage()))
           + "): restore "
           + preRestore
           + " by hand";

@@ -97,7 +97,7 @@ public final class Service {
     timeline.record(
         "service " + name + " " + verb,
         (run.dryRun()
-                ? "would do (dry run); "
+                ? Timeline.PLANNED + "; "
                 : "done in "
                     + Durations.format(Duration.ofMillis((System.nanoTime() - started) / 1_000_000))
                     + "; ")

@@ -4,5 +4,8 @@ package dev.roadie.ops;
 interface Timeline {
   Timeline NONE = (action, result) -> {};
 
+  /** How a result starts when the change was only planned (a dry run): the incident counts them. */
+  String PLANNED = "would do (dry run)";
+
   void record(String action, String result);
 }

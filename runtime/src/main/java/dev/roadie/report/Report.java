@@ -116,7 +116,9 @@ public final class Report implements AutoCloseable {
           "report.publish needs a directory, e.g. publish('/srv/reports')");
     }
     Path source = write().getParent();
-    Path target = Path.of(dir.toString()).toAbsolutePath().normalize().resolve(run.id());
+    Path publishTo = Path.of(dir.toString()).toAbsolutePath().normalize();
+    requireDirectory(publishTo);
+    Path target = publishTo.resolve(run.id());
     run.mutate(
         target.toString(),
         "publish report '" + title + "'",
@@ -125,6 +127,25 @@ public final class Report implements AutoCloseable {
           return null;
         });
     return target;
+  }
+
+  /**
+   * Refuses, before anything is planned or copied, a place that can never hold the report: the
+   * directory itself, or the nearest of its parents that exists, being a file.
+   */
+  private static void requireDirectory(Path publishTo) {
+    for (Path p = publishTo; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p)) {
+        return;
+      }
+      if (Files.exists(p)) {
+        throw new ReportException(
+            "report.publish: "
+                + (p.equals(publishTo) ? publishTo : p + " (in " + publishTo + ")")
+                + " is a file, not a directory; give a directory to publish to (one that does not"
+                + " exist yet is made)");
+      }
+    }
   }
 
   /** The end of the run: writes the report if anything was added since it was last written. */

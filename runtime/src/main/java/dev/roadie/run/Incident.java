@@ -8,7 +8,8 @@ import java.util.Objects;
  * An incident a run opened: what happened, how it ended, and its timeline.
  *
  * @param status {@code open}, {@code resolved} (the runbook's repair worked) or {@code escalated}
- *     (it did not, and alerts went out)
+ *     (it did not, and alerts went out); {@code dry-run} when a dry run opened it: its timeline is
+ *     the plan
  * @param bundleDir the diagnostics bundle collected when it opened, or null
  * @param summary how it ended, in words; null while open
  * @param events the timeline, oldest first; empty in listings
