@@ -74,6 +74,7 @@ class AudioDeckTest {
         .isTrue();
     HttpResponse<String> test = call("POST", "/api/audio/test");
     assertThat(JSON.readTree(test.body()).get("result").asText()).isEqualTo("pass");
+    awaitLog("INFO GET /health 200");
     assertThat(log.toString()).containsPattern("\\d{4}-\\d\\d-\\d\\dT[^ ]+Z INFO GET /health 200");
   }
 
@@ -87,7 +88,8 @@ class AudioDeckTest {
     call("POST", "/sim/fault/errors");
     HttpResponse<String> failing = call("GET", "/api/status");
     assertThat(failing.statusCode()).isEqualTo(500);
-    assertThat(log.toString()).contains("ERROR GET /api/status 500 internal error (fault: errors)");
+    // The deck writes its access line just after it answers.
+    awaitLog("ERROR GET /api/status 500 internal error (fault: errors)");
     assertThat(call("POST", "/sim/fault/nonsense").body())
         .contains("unknown fault 'nonsense'; the faults are unhealthy, slow, errors, crash, leak");
   }
@@ -193,5 +195,16 @@ class AudioDeckTest {
     command.add("audiodeck");
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /** Waits for the deck's log to hold {@code text}: it logs a request after answering it. */
+  private void awaitLog(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!log.toString().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the deck's log has no '" + text + "' within 10s:\n" + log);
+      }
+      Thread.sleep(10);
+    }
   }
 }
