@@ -9,7 +9,7 @@ schedule '0 0 6 * * ?'
 timeout '15m'
 param 'service', default: 'audiodeck', description: 'the service to check, as named under services in config'
 param 'logDir', default: '', description: "the service's log directory (empty: logs are not read)"
-param 'minFreePercent', type: 'int', default: 10, description: 'the least free disk space allowed, in percent'
+param 'minFreePercent', type: 'int', default: 10, min: 0, max: 100, description: 'the least free disk space allowed, in percent'
 
 step('service is active', continueOnFailure: true) {
     println ops.service(params.service).requireActive()

@@ -6,21 +6,13 @@
 description 'Checks free space in the data dir, prunes old run artifacts, old temp files and rotated logs'
 schedule '0 30 5 * * ?'
 timeout '10m'
-param 'keepDays', type: 'int', default: 30, description: 'keep run artifacts this many days (1 or more)'
+param 'keepDays', type: 'int', default: 30, min: 1, description: 'keep run artifacts this many days'
 param 'pruneRecords', type: 'boolean', default: false, description: 'prune old speaker backups and incident bundles too (kept by default)'
-param 'minFreePercent', type: 'int', default: 10, description: 'fail below this much free space (0 to 100)'
+param 'minFreePercent', type: 'int', default: 10, min: 0, max: 100, description: 'fail below this much free space, in percent'
 param 'tempDirs', default: '', description: 'comma-separated dirs to clear of temp files older than tempDays'
-param 'tempDays', type: 'int', default: 7, description: 'delete temp files older than this many days (1 or more)'
+param 'tempDays', type: 'int', default: 7, min: 1, description: 'delete temp files older than this many days'
 param 'logDirs', default: '', description: 'comma-separated dirs to clear of rotated logs older than rotatedDays'
-param 'rotatedDays', type: 'int', default: 30, description: 'delete rotated logs older than this many days (1 or more)'
-
-step('check params') {
-    // 0 or less would make every run "old": refuse before anything is read or deleted.
-    ['keepDays', 'tempDays', 'rotatedDays'].each { name ->
-        check params."${name}" >= 1, "bad input: ${name} ${params."${name}"} is too small; give 1 or more days (-p ${name}=30)"
-    }
-    check params.minFreePercent in 0..100, "bad input: minFreePercent ${params.minFreePercent} is not a percentage; give 0 to 100 (-p minFreePercent=10)"
-}
+param 'rotatedDays', type: 'int', default: 30, min: 1, description: 'delete rotated logs older than this many days'
 
 step('free space') {
     def store = Files.getFileStore(run.workDir)

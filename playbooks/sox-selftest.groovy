@@ -3,14 +3,8 @@
 // `roadie run sox-selftest` (nothing outside the run's work dir is written)
 description 'SoX self-test: writes a test tone, measures its level and pitch, resamples it'
 timeout '2m'
-param 'freq', type: 'int', default: 1000, description: 'test tone frequency in Hz, 20 to 20000'
-param 'levelDb', type: 'int', default: -6, description: 'test tone peak level in dBFS, -120 to 0'
-
-step('check params') {
-    // Checked here, before any tone is made, so that the error names the param, not sox's gain.
-    check params.levelDb in -120..0, "bad input: levelDb ${params.levelDb} is out of range; give a peak level from -120 to 0 dBFS (-p levelDb=-6)"
-    check params.freq in 20..20000, "bad input: freq ${params.freq} is out of range; give a tone from 20 to 20000 Hz (-p freq=1000)"
-}
+param 'freq', type: 'int', default: 1000, min: 20, max: 20000, description: 'test tone frequency in Hz'
+param 'levelDb', type: 'int', default: -6, min: -120, max: 0, description: 'test tone peak level in dBFS'
 
 step('tone') {
     def tone = sox.tone(freq: params.freq, seconds: 1, gain: params.levelDb, channels: 2)

@@ -6,7 +6,7 @@
 // speaker-check
 description 'Speakers answer, volumes within the house limit, a backup of every speaker'
 timeout '10m'
-param 'maxVolume', type: 'int', default: 60, description: 'the loudest a speaker may be left'
+param 'maxVolume', type: 'int', default: 60, min: 0, max: 100, description: 'the loudest a speaker may be left'
 
 step('speakers answer', continueOnFailure: true) {
     def health = speakers.health()

@@ -74,6 +74,8 @@ final class ListCommand implements Callable<Integer> {
       json.put("required", param.required());
       json.put("default", shown(param.defaultValue()));
       json.put("allowed", param.allowed().stream().map(ParamType::text).toList());
+      json.put("min", shown(param.min()));
+      json.put("max", shown(param.max()));
       json.put("description", param.description());
       params.add(json);
     }
@@ -109,6 +111,14 @@ final class ListCommand implements Callable<Integer> {
         String shown = String.valueOf(param.get("default"));
         // An empty default would read as a missing word.
         notes.add("default " + (shown.isEmpty() ? "''" : shown));
+      }
+      Object min = param.get("min");
+      Object max = param.get("max");
+      if (min != null || max != null) {
+        notes.add(
+            min != null && max != null
+                ? min + " to " + max
+                : min != null ? min + " or more" : max + " or less");
       }
       List<?> allowed = (List<?>) param.get("allowed");
       if (!allowed.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class ParamDeclarations {
   static final Set<String> OPTIONS =
-      Set.of("type", "default", "required", "description", "allowed");
+      Set.of("type", "default", "required", "description", "allowed", "min", "max");
 
   private final String file;
   private final Map<String, String> supplied;
@@ -63,6 +63,15 @@ final class ParamDeclarations {
               + " is not one of "
               + list(allowed));
     }
+    Object min = bound(line, name, type, options, "min");
+    Object max = bound(line, name, type, options, "max");
+    if (min != null && max != null && compare(min, max) > 0) {
+      throw error(line, "param '" + name + "': min " + show(min) + " is above max " + show(max));
+    }
+    String outside = outside(defaultValue, min, max);
+    if (outside != null) {
+      throw error(line, "param '" + name + "': default " + outside);
+    }
     boolean required = Boolean.TRUE.equals(options.get("required"));
     Object description = options.get("description");
     ParamSpec spec =
@@ -73,6 +82,8 @@ final class ParamDeclarations {
             required,
             description == null ? "" : description.toString(),
             allowed,
+            min,
+            max,
             line);
     params.put(name, spec);
     values.put(name, resolve(spec));
@@ -140,6 +151,11 @@ final class ParamDeclarations {
       }
       return null;
     }
+    String outside = outside(value, spec.min(), spec.max());
+    if (outside != null) {
+      paramProblems.add("param '" + spec.name() + "': " + outside + where);
+      return null;
+    }
     if (!spec.allowed().isEmpty() && !spec.allowed().contains(value)) {
       paramProblems.add(
           "param '"
@@ -152,6 +168,45 @@ final class ParamDeclarations {
       return null;
     }
     return value;
+  }
+
+  /** A {@code min:} or {@code max:}, of the param's type; only ordered types take one. */
+  private Object bound(
+      int line, String name, ParamType type, Map<String, Object> options, String which) {
+    if (!options.containsKey(which)) {
+      return null;
+    }
+    if (type != ParamType.INT && type != ParamType.NUMBER && type != ParamType.DURATION) {
+      throw error(
+          line,
+          "param '"
+              + name
+              + "': "
+              + which
+              + ": applies to int, number and duration params, not "
+              + type.keyword());
+    }
+    return coerce(line, name, type, options.get(which), which);
+  }
+
+  /** Why {@code value} is outside {@code [min, max]}, or null when it is inside (or null). */
+  private static String outside(Object value, Object min, Object max) {
+    if (value == null) {
+      return null;
+    }
+    String range =
+        min != null && max != null
+            ? "from " + show(min) + " to " + show(max)
+            : min != null ? show(min) + " or more" : show(max) + " or less";
+    if ((min != null && compare(value, min) < 0) || (max != null && compare(value, max) > 0)) {
+      return show(value) + " is out of range; it must be " + range;
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int compare(Object a, Object b) {
+    return ((Comparable<Object>) a).compareTo(b);
   }
 
   private Object coerce(int line, String name, ParamType type, Object value, String what) {
@@ -167,7 +222,7 @@ final class ParamDeclarations {
   }
 
   private static String show(Object value) {
-    return value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
+    return value instanceof CharSequence ? "'" + value + "'" : ParamType.text(value);
   }
 
   private static String list(List<Object> values) {

@@ -5,10 +5,13 @@ import java.util.Objects;
 
 /**
  * A parameter a playbook declares with {@code param 'name', type:, default:, required:,
- * description:, allowed: [...]}.
+ * description:, allowed: [...], min:, max:}.
  *
  * @param defaultValue already of {@code type}; null when there is none
  * @param allowed the only values accepted, already of {@code type}; empty for any
+ * @param min the least value accepted (int, number and duration params), already of {@code type};
+ *     null for no bound
+ * @param max the greatest value accepted, likewise
  * @param line where it is declared, for messages
  */
 public record ParamSpec(
@@ -18,6 +21,8 @@ public record ParamSpec(
     boolean required,
     String description,
     List<Object> allowed,
+    Object min,
+    Object max,
     int line) {
 
   public ParamSpec {

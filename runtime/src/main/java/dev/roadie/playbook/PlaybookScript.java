@@ -56,7 +56,10 @@ public abstract class PlaybookScript extends Script {
     resumable(true);
   }
 
-  /** A parameter: {@code param 'name', type:, default:, required:, description:, allowed:}. */
+  /**
+   * A parameter: {@code param 'name', type:, default:, required:, description:, allowed:, min:,
+   * max:}.
+   */
   public void param(Map<String, Object> options, String name) {
     declarations.param(name, options);
   }

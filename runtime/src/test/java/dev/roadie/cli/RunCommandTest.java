@@ -114,6 +114,42 @@ class RunCommandTest {
   }
 
   @Test
+  void paramOutsideItsMinAndMaxExitsTwoAndInsideRuns() {
+    roadie.playbook(
+        "tone",
+        "param 'level', type: 'int', default: -6, min: -120, max: 0\n"
+            + "param 'wait', type: 'duration', default: '1s', min: '100ms'\n"
+            + "step('x') { println \"${params.level} ${params.wait}\" }\n");
+
+    CliFixture.Result above = roadie.roadie("run", "tone", "-p", "level=3", "-p", "wait=10ms");
+    CliFixture.Result inside = roadie.roadie("run", "tone", "-p", "level=-120");
+
+    assertThat(above.exit()).isEqualTo(2);
+    assertThat(above.err())
+        .contains(
+            "param 'level': 3 is out of range; it must be from -120 to 0 (playbooks/tone.groovy:1")
+        .contains(
+            "param 'wait': 10ms is out of range; it must be 100ms or more (playbooks/tone.groovy:2");
+    assertThat(inside.exit()).as(inside.err()).isZero();
+    assertThat(inside.out()).contains("-120 PT1S");
+  }
+
+  @Test
+  void aMinOnAParamThatHasNoOrderOrADefaultOutsideItIsAMistakeOfThePlaybook() {
+    roadie.playbook("named", "param 'who', min: 'a'\nstep('x') {}\n");
+    roadie.playbook("low", "param 'n', type: 'int', default: 0, min: 1\nstep('x') {}\n");
+    roadie.playbook("upside", "param 'n', type: 'int', min: 5, max: 1\nstep('x') {}\n");
+
+    assertThat(roadie.roadie("run", "named").err())
+        .contains("param 'who': min: applies to int, number and duration params, not string");
+    assertThat(roadie.roadie("run", "low").err())
+        .contains("param 'n': default 0 is out of range; it must be 1 or more");
+    CliFixture.Result upside = roadie.roadie("run", "upside");
+    assertThat(upside.exit()).isEqualTo(2);
+    assertThat(upside.err()).contains("param 'n': min 5 is above max 1");
+  }
+
+  @Test
   void paramOfTheWrongTypeExitsTwo() {
     roadie.playbook("volume", "param 'level', type: 'int', default: 30\nstep('x') {}\n");
 
