@@ -22,7 +22,7 @@ step('volumes within the limit', continueOnFailure: true) {
     read.results.each { r ->
         if (!r.ok) println "  ${r.device}: not checked (${r.reason})"
         else if (r.value > params.maxVolume) println "  ${r.device}: ${r.value}, turned down to ${params.maxVolume}"
-        else println "  ${r.device}: ${r.value}"
+        else if (everyOne(read.results)) println "  ${r.device}: ${r.value}"
     }
     // Only the speakers that answered are turned down; one that did not is named above.
     loud.each { speakers.at(it.address).volume(params.maxVolume) }
@@ -32,6 +32,10 @@ step('backup') {
     def file = speakers.backup(run.workDir)
     def kept = speakers.snapshot(file)
     println "backup: ${file} (${kept.devices.size()} speakers, ${kept.failed.size()} not reached)"
-    kept.devices.each { println "  ${it.name}: kept" }
+    if (everyOne(kept.devices)) kept.devices.each { println "  ${it.name}: kept" }
     kept.failed.each { println "  ${it.name}: not kept (${it.reason})" }
 }
+
+// A venue's fleet is listed speaker by speaker; past 20 speakers only the ones that need a look
+// are, so that a fleet of a thousand does not bury them in a thousand lines that say "fine".
+def everyOne(List all) { all.size() <= 20 }

@@ -72,4 +72,33 @@ class SpeakerCheckDegradedTest {
           .contains("  " + down + ": not kept (");
     }
   }
+
+  @Test
+  void aFleetOfMoreThanTwentyListsOnlyTheSpeakersThatNeedALook() throws Exception {
+    try (SpeakerSimulator sim = SpeakerSimulator.start(25, "127.0.0.1", 0, false)) {
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://" + sim.device(7).address() + "/volume"))
+                  .POST(HttpRequest.BodyPublishers.ofString("<volume>95</volume>"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      CliFixture roadie = new CliFixture(home);
+      roadie.env.put("ROADIE_PLAYBOOKS_DIR", SHIPPED.toString());
+      roadie.env.put("DEVICE_HOSTS", sim.hosts());
+
+      CliFixture.Result result = roadie.roadie("run", "speaker-check", "--json");
+
+      assertThat(result.exit()).as(result.err()).isZero();
+      JsonNode steps = new ObjectMapper().readTree(result.out()).get("steps");
+      String volumes = steps.get(1).get("output").asText();
+      assertThat(volumes)
+          .startsWith("25 speakers read, 1 above 60\n")
+          .contains(sim.device(7).address() + "): 95, turned down to 60");
+      assertThat(volumes.lines()).hasSize(2);
+      assertThat(steps.get(2).get("output").asText().lines())
+          .singleElement()
+          .asString()
+          .endsWith("(25 speakers, 0 not reached)");
+    }
+  }
 }
