@@ -34,6 +34,7 @@ final class JournalLogins {
   static void read(
       FailedLogins into, String journalctl, Path journal, Instant since, Duration timeout) {
     String where = journal == null ? "the system journal" : "the journal " + journal;
+    String source = journal == null ? journalctl : journal.toString();
     if (journal != null && !Files.exists(journal)) {
       into.note(
           AuditFinding.info(
@@ -73,7 +74,7 @@ final class JournalLogins {
           AuditFinding.info(
               FailedLogins.CHECK,
               journalctl + " failed (exit " + result.exit() + ") reading " + where + ": " + err,
-              journal == null ? journalctl : journal.toString()));
+              source));
     } else if (entries[0] == 0 && err.contains("No journal files")) {
       into.note(
           AuditFinding.info(
@@ -81,13 +82,11 @@ final class JournalLogins {
               where
                   + " has no journal files (is journald running, with Storage=persistent?): no"
                   + " failed logins were read",
-              journal == null ? journalctl : journal.toString()));
+              source));
     } else {
       into.note(
           AuditFinding.info(
-              FailedLogins.CHECK,
-              "read " + entries[0] + " auth entries from " + where,
-              journal == null ? journalctl : journal.toString()));
+              FailedLogins.CHECK, "read " + entries[0] + " auth entries from " + where, source));
     }
   }
 
